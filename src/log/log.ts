@@ -1,0 +1,93 @@
+/**
+ * The Log: topics of partitions of records, the one durable thing everything else is built on.
+ * Two backends implement it: the embedded log (segment files in a data directory) and Kafka.
+ * It knows nothing of SQL: keys and values are bytes.
+ */
+
+export interface Header {
+  readonly key: string;
+  readonly value: Buffer | null;
+}
+
+/** A record to write. `partition` absent: chosen from the key by Kafka's default partitioner. */
+export interface ProducerRecord {
+  readonly key: Buffer | null;
+  /** null is a tombstone. */
+  readonly value: Buffer | null;
+  /** Milliseconds since the epoch. */
+  readonly timestamp: number;
+  readonly headers?: readonly Header[];
+  readonly partition?: number;
+}
+
+/** A record as stored, with where it is. */
+export interface LogRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly timestamp: number;
+  readonly headers: readonly Header[];
+}
+
+export interface TopicSpec {
+  readonly partitions: number;
+  /** Replication factor; the embedded log records it and keeps one copy. */
+  readonly replicas?: number;
+  /** Topic configs, as Kafka's (`cleanup.policy`, `retention.ms`, …). */
+  readonly config?: Readonly<Record<string, string>>;
+}
+
+export interface TopicInfo {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicas: number;
+  readonly config: Readonly<Record<string, string>>;
+}
+
+export interface TopicPartition {
+  readonly topic: string;
+  readonly partition: number;
+}
+
+/**
+ * Writes that become visible together or not at all: output records on any topics, and the
+ * consumer offsets of the input they came from. This is what makes a task exactly-once.
+ */
+export interface LogTransaction {
+  /** Buffers records for `topic`; partitions are chosen now, so the caller may read them back. */
+  append(topic: string, records: readonly ProducerRecord[]): void;
+  /** Buffers the committed offset (the next offset to read) for a consumer group. */
+  commitOffset(group: string, tp: TopicPartition, nextOffset: number): void;
+  /** Makes everything buffered durable and visible, atomically. */
+  commit(): Promise<void>;
+  /** Drops everything buffered. */
+  abort(): void;
+}
+
+export interface Log {
+  readonly backend: 'embedded' | 'kafka';
+  /** Creates a topic; a no-op when it exists with the same partition count; an error when it differs. */
+  createTopic(name: string, spec: TopicSpec): Promise<void>;
+  deleteTopic(name: string): Promise<void>;
+  describeTopic(name: string): Promise<TopicInfo | undefined>;
+  listTopics(): Promise<readonly TopicInfo[]>;
+  /** Per partition, the offset the next record will get. */
+  endOffsets(topic: string): Promise<readonly number[]>;
+  /** Per partition, the first offset still stored. */
+  startOffsets(topic: string): Promise<readonly number[]>;
+  /** Up to `maxRecords` committed records of one partition from `offset` on; [] at the end. */
+  read(topic: string, partition: number, offset: number, maxRecords: number): Promise<readonly LogRecord[]>;
+  /** Appends records outside any transaction (a producer), durable when the promise resolves. */
+  append(topic: string, records: readonly ProducerRecord[]): Promise<readonly { partition: number; offset: number }[]>;
+  transaction(): LogTransaction;
+  /** The committed offsets of a consumer group on a topic (partition → next offset to read). */
+  committedOffsets(group: string, topic: string): Promise<ReadonlyMap<number, number>>;
+  /**
+   * Resolves when any of the topics gets records appended after this call, or after `timeoutMs`.
+   * How idle tasks sleep instead of polling: check with `read`, then wait.
+   */
+  waitForRecords(topics: readonly string[], timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}

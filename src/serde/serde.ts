@@ -1,0 +1,53 @@
+/**
+ * Formats turn one side of a record (its key or its value) into bytes and back.
+ * A serde is made once per source side, for its columns, and then called per record.
+ * Values are in the runtime representation of common/sql-types.ts.
+ */
+import type { SqlType } from '../common/sql-types.js';
+
+export type FormatName =
+  | 'KAFKA'
+  | 'JSON'
+  | 'DELIMITED'
+  | 'NONE'
+  | 'AVRO'
+  | 'PROTOBUF'
+  | 'PROTOBUF_NOSR'
+  | 'JSON_SR';
+
+export interface SerdeColumn {
+  readonly name: string;
+  readonly type: SqlType;
+}
+
+export interface SerdeOptions {
+  /**
+   * WRAP_SINGLE_VALUE: with one column, whether the value is wrapped in an object/record
+   * (`{"COL": 1}`) or written bare (`1`). Undefined: the format's default (wrapped for values;
+   * keys are never wrapped with a single column).
+   */
+  readonly wrapSingleValue?: boolean;
+  /** VALUE_DELIMITER / KEY_DELIMITER for DELIMITED: a single character, or TAB / SPACE already resolved. Default ','. */
+  readonly delimiter?: string;
+}
+
+/** The side of the record a serde is for; formats differ (KAFKA keys, key wrapping). */
+export type RecordSide = 'key' | 'value';
+
+export interface Serde {
+  /** Column values → bytes; `null` row → null bytes (a tombstone for values, a null key). */
+  serialize(row: readonly unknown[] | null): Buffer | null;
+  /**
+   * Bytes → column values, one per column in order; null bytes → null.
+   * Throws SerdeError for bytes that do not fit the columns.
+   */
+  deserialize(bytes: Buffer | null): unknown[] | null;
+}
+
+/** Bytes that cannot be read (or values that cannot be written) in a format; goes to the processing log. */
+export class SerdeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SerdeError';
+  }
+}
