@@ -22,7 +22,12 @@ export type TypeNode =
       readonly scale: number;
     }
   | { readonly kind: 'arrayType'; readonly span: Span; readonly items: TypeNode }
-  | { readonly kind: 'mapType'; readonly span: Span; readonly key: TypeNode; readonly value: TypeNode }
+  | {
+      readonly kind: 'mapType';
+      readonly span: Span;
+      readonly key: TypeNode;
+      readonly value: TypeNode;
+    }
   | {
       readonly kind: 'structType';
       readonly span: Span;
@@ -32,15 +37,7 @@ export type TypeNode =
 
 /** VARCHAR is STRING and INT is INTEGER once parsed. */
 export type PrimitiveBase =
-  | 'BOOLEAN'
-  | 'INTEGER'
-  | 'BIGINT'
-  | 'DOUBLE'
-  | 'STRING'
-  | 'BYTES'
-  | 'TIMESTAMP'
-  | 'DATE'
-  | 'TIME';
+  'BOOLEAN' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'STRING' | 'BYTES' | 'TIMESTAMP' | 'DATE' | 'TIME';
 
 // ---------------------------------------------------------------- expressions
 
@@ -265,6 +262,8 @@ export type TimeUnit =
 
 export type SelectItem =
   | { readonly kind: 'allColumns'; readonly span: Span; readonly source?: string }
+  /** `base->*`: every field of a struct, each as its own column. */
+  | { readonly kind: 'structAll'; readonly span: Span; readonly base: Expression }
   | {
       readonly kind: 'selectExpression';
       readonly span: Span;
@@ -472,7 +471,10 @@ export interface Show extends StatementBase {
 /** DESCRIBE [EXTENDED] name, and DESCRIBE STREAMS|TABLES [EXTENDED]. */
 export interface Describe extends StatementBase {
   readonly kind: 'describe';
-  readonly target: { readonly kind: 'source'; readonly name: string } | { readonly kind: 'streams' } | { readonly kind: 'tables' };
+  readonly target:
+    | { readonly kind: 'source'; readonly name: string }
+    | { readonly kind: 'streams' }
+    | { readonly kind: 'tables' };
   readonly extended: boolean;
 }
 
