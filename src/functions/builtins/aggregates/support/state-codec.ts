@@ -16,7 +16,8 @@ export function encodeValue(value: unknown): Json {
     case 'string':
       return value;
     case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0) ? value : { $f: String(value) };
+      if (Object.is(value, -0)) return { $f: '-0' };
+      return Number.isFinite(value) ? value : { $f: String(value) };
     case 'bigint':
       return { $i: value.toString() };
     case 'object':
