@@ -1,0 +1,41 @@
+/**
+ * ksqlDB's names for unaliased SELECT items: a column keeps its name, `a->b` is named after its
+ * last field, anything else is `KSQL_COL_n` (n counting generated names in SELECT order), and
+ * clashes get `_1`, `_2`, … suffixes.
+ */
+import type { Expression } from '../parser/ast.js';
+
+export function defaultName(e: Expression): string | undefined {
+  switch (e.kind) {
+    case 'column':
+      return e.name;
+    case 'dereference':
+      return e.field;
+    default:
+      return undefined;
+  }
+}
+
+/** Hands out KSQL_COL_n names, skipping names already taken. */
+export class GeneratedNames {
+  private next = 0;
+  constructor(private readonly taken: Set<string>) {}
+
+  generate(): string {
+    for (;;) {
+      const name = `KSQL_COL_${this.next++}`;
+      if (!this.taken.has(name)) {
+        this.taken.add(name);
+        return name;
+      }
+    }
+  }
+}
+
+/** Makes `name` unique among `taken` with ksqlDB's `_1`, `_2` suffixes, and takes it. */
+export function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let i = 1; taken.has(candidate); i++) candidate = `${name}_${i}`;
+  taken.add(candidate);
+  return candidate;
+}

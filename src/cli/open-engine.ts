@@ -1,0 +1,25 @@
+/** Opens the log a command asked for (embedded data directory or Kafka) and an engine on it. */
+import { Engine } from '../engine/engine.js';
+import { builtinRegistry } from '../functions/registry.js';
+import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
+import type { Log } from '../log/log.js';
+import { stringOption, UsageError, type ParsedArgs } from './args.js';
+
+export const DEFAULT_DATA_DIR = './streamsql-data';
+
+export async function openLog(args: ParsedArgs): Promise<Log> {
+  if (stringOption(args, 'bootstrap-servers') !== undefined) {
+    throw new UsageError('--bootstrap-servers: the Kafka backend is not available yet; use the embedded log (--data-dir)');
+  }
+  return openEmbeddedLog(stringOption(args, 'data-dir') ?? DEFAULT_DATA_DIR, { fsync: 'batch' });
+}
+
+export async function openEngine(args: ParsedArgs, onNotice: (m: string) => void): Promise<Engine> {
+  const log = await openLog(args);
+  try {
+    return await Engine.open({ log, functions: builtinRegistry(), onNotice });
+  } catch (err) {
+    await log.close();
+    throw err;
+  }
+}

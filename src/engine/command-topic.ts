@@ -1,0 +1,42 @@
+/**
+ * The command topic: every accepted statement that changes the engine (DDL, persistent queries,
+ * TERMINATE, types) is appended here, with the properties it ran with and, for queries, the id
+ * and plan it was given. Replaying it on start rebuilds the metastore and restarts the queries.
+ */
+import type { Log } from '../log/log.js';
+
+export const COMMAND_TOPIC = '_confluent-ksql-default__command_topic';
+
+export interface Command {
+  readonly v: 1;
+  readonly statement: string;
+  /** SET properties in force when the statement ran. */
+  readonly properties: Readonly<Record<string, string>>;
+  /** For CSAS/CTAS/INSERT INTO: the query's id and its plan (plan-codec JSON). */
+  readonly queryId?: string;
+  readonly plan?: string;
+}
+
+export async function ensureCommandTopic(log: Log): Promise<void> {
+  await log.createTopic(COMMAND_TOPIC, { partitions: 1, replicas: 1, config: { 'cleanup.policy': 'delete' } });
+}
+
+export async function readCommands(log: Log): Promise<Command[]> {
+  const commands: Command[] = [];
+  let offset = (await log.startOffsets(COMMAND_TOPIC))[0] ?? 0;
+  for (;;) {
+    const batch = await log.read(COMMAND_TOPIC, 0, offset, 1000);
+    if (batch.length === 0) break;
+    for (const r of batch) {
+      if (r.value) commands.push(JSON.parse(r.value.toString('utf8')) as Command);
+    }
+    offset = batch[batch.length - 1]!.offset + 1;
+  }
+  return commands;
+}
+
+export async function appendCommand(log: Log, command: Command): Promise<void> {
+  await log.append(COMMAND_TOPIC, [
+    { key: null, value: Buffer.from(JSON.stringify(command)), timestamp: Date.now(), partition: 0 },
+  ]);
+}

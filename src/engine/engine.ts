@@ -1,0 +1,172 @@
+/**
+ * The engine: owns the metastore, the running queries and the command topic, executes
+ * statements, and drives queries (drain until caught up, or run until stopped). Statement
+ * kinds are handled in engine/statements/, one concept per file.
+ */
+import { StreamSqlError } from '../common/errors.js';
+import type { Span } from '../common/span.js';
+import type { FunctionRegistry } from '../functions/types.js';
+import type { Log } from '../log/log.js';
+import type { Statement } from '../parser/ast.js';
+import { parseStatement } from '../parser/parse.js';
+import { splitStatements } from '../parser/split-statements.js';
+import { substituteVariables } from '../parser/variables.js';
+import type { PersistentQuery } from '../runtime/persistent-query.js';
+import { appendCommand, ensureCommandTopic, readCommands, type Command } from './command-topic.js';
+import type { EngineContext } from './engine-context.js';
+import { Metastore } from './metastore.js';
+import { registerProcessingLog } from './processing-log-source.js';
+import type { StatementResult, StreamingHandlers } from './results.js';
+import { executeStatement } from './statements/execute.js';
+
+export interface EngineOptions {
+  readonly log: Log;
+  readonly functions: FunctionRegistry;
+  /** Notices for the user (processing-log entries, restored queries): stderr in the CLI. */
+  readonly onNotice?: (message: string) => void;
+  /** Initial properties, as if SET before the first statement. */
+  readonly properties?: Readonly<Record<string, string>>;
+}
+
+export interface ScriptOptions extends StreamingHandlers {
+  /** The script's file name, for messages. */
+  readonly file?: string;
+  /** Keep push queries running after they catch up (until LIMIT or cancelled). */
+  readonly follow?: boolean;
+  /** Called with each statement's result as soon as it is done. */
+  readonly onResult?: (result: StatementResult, statement: Statement) => void;
+}
+
+/** An error located in a script: `FILE:LINE:COL: message` for the CLI. */
+export class ScriptError extends Error {
+  constructor(
+    override readonly cause: StreamSqlError | Error,
+    readonly line: number,
+    readonly col: number,
+  ) {
+    super(cause instanceof StreamSqlError ? cause.display : cause.message);
+  }
+}
+
+export class Engine {
+  readonly metastore = new Metastore();
+  readonly queries = new Map<string, PersistentQuery>();
+  readonly properties = new Map<string, string>();
+  readonly variables = new Map<string, string>();
+  private queryCounter = 0;
+  private readonly ctx: EngineContext;
+
+  private constructor(private readonly options: EngineOptions) {
+    for (const [k, v] of Object.entries(options.properties ?? {})) this.properties.set(k, v);
+    this.ctx = {
+      log: options.log,
+      metastore: this.metastore,
+      functions: options.functions,
+      queries: this.queries,
+      properties: this.properties,
+      variables: this.variables,
+      replaying: false,
+      nextQueryId: (prefix) => `${prefix}_${this.queryCounter++}`,
+      recordCommand: (command) => appendCommand(options.log, command),
+      notice: (m) => options.onNotice?.(m),
+      drain: () => this.drain(),
+      executeScript: (text, opts) => this.executeScript(text, opts),
+    };
+  }
+
+  /** Opens an engine on a log, replaying its command topic: every stream, table and query comes back. */
+  static async open(options: EngineOptions): Promise<Engine> {
+    const engine = new Engine(options);
+    await ensureCommandTopic(options.log);
+    await registerProcessingLog(engine.ctx);
+    await engine.replay(await readCommands(options.log));
+    return engine;
+  }
+
+  get log(): Log {
+    return this.options.log;
+  }
+
+  get functions(): FunctionRegistry {
+    return this.options.functions;
+  }
+
+  private async replay(commands: readonly Command[]): Promise<void> {
+    const saved = new Map(this.properties);
+    for (const command of commands) {
+      this.properties.clear();
+      for (const [k, v] of Object.entries(command.properties)) this.properties.set(k, v);
+      const stmt = parseStatement(command.statement);
+      await executeStatement(stmt, { ...this.ctx, replaying: true, replayCommand: command }, {});
+      const n = command.queryId ? Number(/_(\d+)$/.exec(command.queryId)?.[1]) : NaN;
+      if (Number.isInteger(n)) this.queryCounter = Math.max(this.queryCounter, n + 1);
+    }
+    this.properties.clear();
+    for (const [k, v] of saved) this.properties.set(k, v);
+  }
+
+  /**
+   * Runs a script statement by statement, stopping at the first failure with a ScriptError that
+   * says where. Variables (DEFINE) apply to the statements after them.
+   */
+  async executeScript(script: string, options: ScriptOptions = {}): Promise<StatementResult[]> {
+    const results: StatementResult[] = [];
+    for (const piece of splitStatements(script)) {
+      const text = substituteVariables(piece.text, this.variables);
+      let stmt: Statement;
+      try {
+        stmt = parseStatement(text);
+      } catch (err) {
+        throw located(err, piece);
+      }
+      try {
+        const result = await executeStatement(stmt, this.ctx, options);
+        results.push(result);
+        options.onResult?.(result, stmt);
+      } catch (err) {
+        throw located(err, piece, stmt.span);
+      }
+    }
+    return results;
+  }
+
+  /** Runs every persistent query until none has anything left to consume. */
+  async drain(): Promise<void> {
+    for (;;) {
+      let consumed = 0;
+      for (const q of this.queries.values()) {
+        try {
+          consumed += await q.step();
+        } catch (err) {
+          q.fail(err);
+          this.options.onNotice?.(`Query ${q.plan.queryId} failed: ${q.error}`);
+        }
+      }
+      if (consumed === 0) return;
+    }
+  }
+
+  /** Runs the persistent queries until `stopped()` says so, sleeping while there is nothing to do. */
+  async runUntil(stopped: () => boolean): Promise<void> {
+    while (!stopped()) {
+      await this.drain();
+      const topics = [...new Set([...this.queries.values()].map((q) => q.sourceTopic))];
+      await this.log.waitForRecords(topics, 200);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.options.log.close();
+  }
+}
+
+/** Puts an error's position into the script's coordinates. */
+function located(err: unknown, piece: { line: number; col: number }, fallback?: Span): ScriptError {
+  const error = err instanceof Error ? err : new Error(String(err));
+  const span = error instanceof StreamSqlError ? (error.span ?? fallback) : fallback;
+  if (!span || span.line === 0) return new ScriptError(error, piece.line, piece.col);
+  const line = piece.line + span.line - 1;
+  const col = span.line === 1 ? piece.col + span.col - 1 : span.col;
+  return new ScriptError(error, line, col);
+}
+

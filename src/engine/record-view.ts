@@ -1,0 +1,51 @@
+/**
+ * How a raw topic record is shown to people (PRINT, `topic print`): keys and values deserialized
+ * with the formats of a source declared on the topic when there is one, else read as UTF-8 text
+ * (JSON when it parses), else base64.
+ */
+import type { LogRecord } from '../log/log.js';
+import { createSerde } from '../serde/create-serde.js';
+import type { DataSource } from './data-source.js';
+import { toJsonValue } from './json-value.js';
+
+export interface RecordView {
+  readonly key: unknown;
+  readonly value: unknown;
+  /** Set when bytes could not be read in the declared format and are shown as base64. */
+  readonly note?: string;
+}
+
+export function viewRecord(record: LogRecord, source: DataSource | undefined): RecordView {
+  if (source) {
+    const keys = source.columns.filter((c) => c.namespace === 'key');
+    const values = source.columns.filter((c) => c.namespace === 'value');
+    try {
+      const key = keys.length === 0 ? null : createSerde(source.keyFormat.format, keys, 'key', source.keyFormat.options).deserialize(record.key);
+      const value = createSerde(source.valueFormat.format, values, 'value', source.valueFormat.options).deserialize(record.value);
+      return {
+        key: key === null ? null : keys.length === 1 ? toJsonValue(key[0]) : Object.fromEntries(keys.map((c, i) => [c.name, toJsonValue(key[i])])),
+        value: value === null ? null : Object.fromEntries(values.map((c, i) => [c.name, toJsonValue(value[i])])),
+      };
+    } catch (err) {
+      return { ...guess(record), note: `not readable as ${source.name}'s formats: ${(err as Error).message}` };
+    }
+  }
+  return guess(record);
+}
+
+function guess(record: LogRecord): RecordView {
+  return { key: guessBytes(record.key), value: guessBytes(record.value) };
+}
+
+function guessBytes(bytes: Buffer | null): unknown {
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
+  if (Buffer.from(text, 'utf8').equals(bytes) && !/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return { base64: bytes.toString('base64') };
+}

@@ -1,0 +1,54 @@
+/** EXPLAIN query_id | EXPLAIN statement: the query's plan, as stored in the command topic. */
+import { analyzeQuery } from '../../analyzer/analyze-query.js';
+import { AnalysisError, UnsupportedError } from '../../common/errors.js';
+import { formatType } from '../../common/sql-types.js';
+import type { Explain } from '../../parser/ast.js';
+import { planQuery } from '../../planner/plan-query.js';
+import type { PlanNode } from '../../planner/plan.js';
+import { printExpression } from '../../analyzer/print-expression.js';
+import type { EngineContext } from '../engine-context.js';
+import type { StatementResult } from '../results.js';
+
+export function explain(stmt: Explain, ctx: EngineContext): StatementResult {
+  if (stmt.queryId !== undefined) {
+    const q = [...ctx.queries.values()].find((x) => x.plan.queryId.toUpperCase() === stmt.queryId!.toUpperCase());
+    if (!q) throw new AnalysisError(`Query with id:${stmt.queryId} does not exist, use SHOW QUERIES to view the full set of queries.`, stmt.span);
+    const text = [
+      `ID                   : ${q.plan.queryId}`,
+      `Query Type           : PERSISTENT`,
+      `SQL                  : ${q.sql}`,
+      `Status               : ${q.state}`,
+      `Sink                 : ${q.plan.sink.sourceName} (topic: ${q.plan.sink.topic})`,
+      '',
+      'Execution plan',
+      '--------------',
+      ...renderPlan(q.plan.root),
+    ].join('\n');
+    return { kind: 'text', title: q.plan.queryId, text };
+  }
+  const inner = stmt.statement;
+  const query =
+    inner?.kind === 'select' || inner?.kind === 'createAsSelect' || inner?.kind === 'insertInto' ? inner.query : undefined;
+  if (!query) throw new UnsupportedError('EXPLAIN supports queries and query ids', stmt.span);
+  const root = planQuery(analyzeQuery(query, ctx, 'explain', { transient: true }));
+  return { kind: 'text', title: 'Plan', text: ['Execution plan', '--------------', ...renderPlan(root)].join('\n') };
+}
+
+/** One line per node, children indented, with the schema each emits. */
+export function renderPlan(node: PlanNode, depth = 0): string[] {
+  const pad = ' '.repeat(depth * 2) + ' > ';
+  const schema = node.schema
+    .filter((c) => c.namespace !== 'pseudo')
+    .map((c) => `${c.name} ${formatType(c.type)}${c.namespace === 'key' ? ' KEY' : ''}`)
+    .join(', ');
+  switch (node.type) {
+    case 'source':
+      return [`${pad}[ SOURCE ] ${node.sourceName} (topic: ${node.topic}) | Schema: ${schema}`];
+    case 'filter':
+      return [`${pad}[ FILTER ] ${printExpression(node.predicate)} | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
+    case 'project':
+      return [`${pad}[ PROJECT ] | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
+    case 'flatMap':
+      return [`${pad}[ FLAT_MAP ] ${node.functions.map((f) => f.name).join(', ')} | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
+  }
+}

@@ -1,0 +1,62 @@
+/** INSERT INTO source [(columns)] VALUES (…): one record, serialized in the source's formats. */
+import { coerceTo } from '../../analyzer/coercion.js';
+import { typeExpression } from '../../analyzer/expression-typer.js';
+import { Scope } from '../../analyzer/scope.js';
+import { AnalysisError } from '../../common/errors.js';
+import { ROWTIME, type Column } from '../../common/schema.js';
+import { BIGINT } from '../../common/sql-types.js';
+import type { InsertValues } from '../../parser/ast.js';
+import { compileExpression } from '../../runtime/compile-expression.js';
+import { createSerde } from '../../serde/create-serde.js';
+import type { EngineContext } from '../engine-context.js';
+import type { StatementResult } from '../results.js';
+
+export async function insertValues(stmt: InsertValues, ctx: EngineContext): Promise<StatementResult> {
+  const source = ctx.metastore.getSource(stmt.target);
+  if (!source) throw new AnalysisError(`${stmt.target} does not exist.`, stmt.targetSpan);
+  if (source.readOnly) {
+    throw new AnalysisError(
+      `Cannot insert values into read-only ${source.sourceType}: ${source.name}`,
+      stmt.targetSpan,
+    );
+  }
+  const userColumns = source.columns.filter((c) => c.namespace !== 'header');
+  const names = stmt.columns ?? userColumns.map((c) => c.name);
+  const headers = names.filter((n) => source.columns.some((c) => c.name === n && c.namespace === 'header'));
+  if (headers.length > 0) {
+    throw new AnalysisError(`Cannot insert into HEADER columns: ${headers.join(', ')}`, stmt.span);
+  }
+  if (names.length !== stmt.values.length) {
+    throw new AnalysisError(
+      `Expected number columns and values to match: [${names.join(', ')}], [${stmt.values.map((v) => ('text' in v ? v.text : v.kind)).join(', ')}]`,
+      stmt.span,
+    );
+  }
+  const scope = new Scope([]);
+  const values = new Map<string, unknown>();
+  names.forEach((name, i) => {
+    const column: Column | undefined =
+      name === ROWTIME ? { name, type: BIGINT, namespace: 'pseudo' } : userColumns.find((c) => c.name === name);
+    if (!column) throw new AnalysisError(`Column name \`${name}\` does not exist.`, stmt.values[i]!.span);
+    const typed = coerceTo(
+      typeExpression(stmt.values[i]!, { scope, functions: ctx.functions, customTypes: (n) => ctx.metastore.getType(n), clause: 'VALUES' }),
+      column.type,
+      stmt.values[i]!.span,
+      `Expected type ${column.type.base} for field ${name}`,
+    );
+    values.set(name, compileExpression(typed, ctx.functions)([]));
+  });
+  const keys = source.columns.filter((c) => c.namespace === 'key');
+  const vals = source.columns.filter((c) => c.namespace === 'value');
+  const keySerde = createSerde(source.keyFormat.format, keys, 'key', source.keyFormat.options);
+  const valueSerde = createSerde(source.valueFormat.format, vals, 'value', source.valueFormat.options);
+  const rowtime = values.get(ROWTIME);
+  await ctx.log.append(source.topic, [
+    {
+      key: keys.length === 0 ? null : keySerde.serialize(keys.map((c) => values.get(c.name) ?? null)),
+      value: valueSerde.serialize(vals.map((c) => values.get(c.name) ?? null)),
+      timestamp: rowtime === undefined || rowtime === null ? Date.now() : Number(rowtime),
+    },
+  ]);
+  return { kind: 'message', text: `Inserted 1 row into ${source.name}` };
+}

@@ -1,0 +1,203 @@
+/**
+ * CREATE STREAM/TABLE AS SELECT and INSERT INTO … SELECT: analyze, plan, create the sink, start
+ * the query, and record it (with its plan) in the command topic.
+ */
+import { numberProperty, stringProperty } from '../../analyzer/analyze-create-source.js';
+import { analyzeQuery, type QueryAnalysis } from '../../analyzer/analyze-query.js';
+import { checkKeyTypes } from '../../analyzer/key-checks.js';
+import { AnalysisError, UnsupportedError } from '../../common/errors.js';
+import { formatSchema, type Column } from '../../common/schema.js';
+import { formatType } from '../../common/sql-types.js';
+import type { CreateAsSelect, InsertInto, Properties } from '../../parser/ast.js';
+import { decodePlan, encodePlan } from '../../planner/plan-codec.js';
+import { planQuery } from '../../planner/plan-query.js';
+import type { QueryPlan, SinkSpec } from '../../planner/plan.js';
+import { PersistentQuery } from '../../runtime/persistent-query.js';
+import { checkFormatSupports, resolveFormats } from '../../serde/format-properties.js';
+import type { DataSource, FormatInfo } from '../data-source.js';
+import { offsetReset, propertiesObject, type EngineContext } from '../engine-context.js';
+import type { StatementResult } from '../results.js';
+
+export async function createAsSelect(stmt: CreateAsSelect, ctx: EngineContext): Promise<StatementResult> {
+  const existing = ctx.metastore.getSource(stmt.name);
+  if (existing && stmt.ifNotExists) {
+    return { kind: 'message', text: `${existing.sourceType === 'stream' ? 'Stream' : 'Table'} ${stmt.name} already exists.` };
+  }
+  if (existing && !stmt.orReplace) {
+    throw new AnalysisError(
+      `Cannot add ${stmt.sourceType} '${stmt.name}': A ${existing.sourceType} with the same name already exists`,
+      stmt.nameSpan,
+    );
+  }
+  if (existing) throw new UnsupportedError('CREATE OR REPLACE … AS SELECT is not supported yet', stmt.span);
+
+  const analysis = analyzeQuery(stmt.query, ctx, stmt.name);
+  if (analysis.outputType !== stmt.sourceType) {
+    const produces = analysis.outputType.toUpperCase();
+    throw new AnalysisError(
+      `Invalid result type. Your SELECT query produces a ${produces}. Please use CREATE ${produces} AS SELECT statement instead.`,
+      stmt.span,
+    );
+  }
+  const columns = analysis.projection.map((p) => p.column);
+  const formats = sinkFormats(stmt.properties, analysis, columns);
+  const topic = stringProperty(stmt.properties, 'KAFKA_TOPIC') ?? stmt.name;
+  const sink: DataSource = {
+    name: stmt.name,
+    sourceType: stmt.sourceType,
+    topic,
+    columns,
+    keyFormat: formats.key,
+    valueFormat: formats.value,
+    ...sinkTimestamp(stmt.properties, columns),
+    readOnly: false,
+    writtenBy: '',
+    sql: stmt.text,
+  };
+  const prefix = stmt.sourceType === 'stream' ? 'CSAS' : 'CTAS';
+  const queryId = ctx.replayCommand?.queryId ?? ctx.nextQueryId(`${prefix}_${stmt.name}`);
+  await ensureSinkTopic(topic, stmt.properties, analysis, stmt.sourceType, ctx);
+  ctx.metastore.putSource({ ...sink, writtenBy: queryId });
+  await startQuery(queryId, sink, analysis, stmt.text, ctx);
+  return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
+}
+
+export async function insertIntoSelect(stmt: InsertInto, ctx: EngineContext): Promise<StatementResult> {
+  const target = ctx.metastore.getSource(stmt.target);
+  if (!target) throw new AnalysisError(`${stmt.target} does not exist.`, stmt.targetSpan);
+  if (target.sourceType !== 'stream') {
+    throw new AnalysisError(
+      `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`,
+      stmt.targetSpan,
+    );
+  }
+  if (target.readOnly) {
+    throw new AnalysisError(`Cannot insert into read-only stream: ${target.name}`, stmt.targetSpan);
+  }
+  const analysis = analyzeQuery(stmt.query, ctx, stmt.target);
+  if (analysis.outputType !== 'stream') {
+    throw new AnalysisError(
+      `INSERT INTO can only be used to insert into a stream. The query produces a table.`,
+      stmt.span,
+    );
+  }
+  const result = analysis.projection.map((p) => p.column);
+  const sinkColumns = target.columns.filter((c) => c.namespace !== 'header');
+  if (!sameColumns(result, sinkColumns)) {
+    throw new AnalysisError(
+      `Incompatible schema between results and sink.\nResult schema is ${formatSchema(result, formatType)}\nSink schema is ${formatSchema(sinkColumns, formatType)}`,
+      stmt.span,
+    );
+  }
+  const queryId = ctx.replayCommand?.queryId ?? ctx.nextQueryId('INSERTQUERY');
+  await startQuery(queryId, target, analysis, stmt.text, ctx);
+  return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
+}
+
+async function startQuery(
+  queryId: string,
+  sink: DataSource,
+  analysis: QueryAnalysis,
+  sql: string,
+  ctx: EngineContext,
+): Promise<void> {
+  const sinkSpec: SinkSpec = {
+    sourceName: sink.name,
+    topic: sink.topic,
+    sourceType: sink.sourceType,
+    keyFormat: sink.keyFormat,
+    valueFormat: sink.valueFormat,
+    ...(sink.timestamp
+      ? {
+          timestamp: {
+            index: sink.columns.findIndex((c) => c.name === sink.timestamp!.column),
+            ...(sink.timestamp.format !== undefined ? { format: sink.timestamp.format } : {}),
+          },
+        }
+      : {}),
+  };
+  const plan: QueryPlan = ctx.replayCommand?.plan
+    ? decodePlan<QueryPlan>(ctx.replayCommand.plan)
+    : { v: 1, queryId, root: planQuery(analysis), sink: sinkSpec, sources: [analysis.source.name] };
+  const query = new PersistentQuery(plan, sql, ctx.log, ctx.functions, (m) => ctx.notice(m));
+  await query.open(offsetReset(ctx));
+  ctx.queries.set(queryId, query);
+  if (!ctx.replaying) {
+    await ctx.recordCommand({ v: 1, statement: sql, properties: propertiesObject(ctx), queryId, plan: encodePlan(plan) });
+  }
+}
+
+function sinkFormats(
+  props: Properties,
+  analysis: QueryAnalysis,
+  columns: readonly Column[],
+): { key: FormatInfo; value: FormatInfo } {
+  const source = analysis.source;
+  const keys = columns.filter((c) => c.namespace === 'key');
+  const values = columns.filter((c) => c.namespace === 'value');
+  const resolved = resolveFormats(props, {
+    keyFormat: source.keyFormat.format === 'NONE' && keys.length > 0 ? 'KAFKA' : source.keyFormat.format,
+    valueFormat: source.valueFormat.format,
+  });
+  const inheritsValue = props.VALUE_FORMAT === undefined && props.FORMAT === undefined;
+  const value: FormatInfo =
+    inheritsValue && source.valueFormat.options.delimiter !== undefined && resolved.value.options.delimiter === undefined
+      ? { format: resolved.value.format, options: { ...resolved.value.options, delimiter: source.valueFormat.options.delimiter } }
+      : resolved.value;
+  const key: FormatInfo = keys.length === 0 ? { format: 'NONE', options: {} } : resolved.key;
+  checkKeyTypes(keys);
+  checkFormatSupports(key.format, keys, 'key');
+  checkFormatSupports(value.format, values, 'value');
+  return { key, value };
+}
+
+function sinkTimestamp(props: Properties, columns: readonly Column[]): Pick<DataSource, 'timestamp'> {
+  const name = stringProperty(props, 'TIMESTAMP');
+  if (name === undefined) return {};
+  const normalized = name.startsWith('`') ? name.slice(1, -1) : name.toUpperCase();
+  if (!columns.some((c) => c.name === normalized)) {
+    throw new AnalysisError(
+      `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${normalized}'`,
+    );
+  }
+  const format = stringProperty(props, 'TIMESTAMP_FORMAT');
+  return { timestamp: { column: normalized, ...(format !== undefined ? { format } : {}) } };
+}
+
+async function ensureSinkTopic(
+  topic: string,
+  props: Properties,
+  analysis: QueryAnalysis,
+  sourceType: 'stream' | 'table',
+  ctx: EngineContext,
+): Promise<void> {
+  const sourceInfo = await ctx.log.describeTopic(analysis.source.topic);
+  const partitions = numberProperty(props, 'PARTITIONS') ?? sourceInfo?.partitions ?? 1;
+  const replicas = numberProperty(props, 'REPLICAS') ?? sourceInfo?.replicas ?? 1;
+  const existing = await ctx.log.describeTopic(topic);
+  if (existing) {
+    if (existing.partitions !== partitions && props.PARTITIONS !== undefined) {
+      throw new AnalysisError(
+        `A Kafka topic with the name '${topic}' already exists, with different partition/replica configuration than required. KSQL expects ${partitions} partitions (topic has ${existing.partitions}).`,
+      );
+    }
+    return;
+  }
+  await ctx.log.createTopic(topic, {
+    partitions,
+    replicas,
+    ...(sourceType === 'table' ? { config: { 'cleanup.policy': 'compact' } } : {}),
+  });
+}
+
+function sameColumns(a: readonly Column[], b: readonly Column[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (c, i) =>
+        c.name === b[i]!.name &&
+        c.namespace === b[i]!.namespace &&
+        formatType(c.type) === formatType(b[i]!.type),
+    )
+  );
+}

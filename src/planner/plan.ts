@@ -1,0 +1,82 @@
+/**
+ * Physical plans: plain, versioned data. A persistent query's plan is stored in the command
+ * topic, so a restart runs exactly the plan that was accepted; EXPLAIN prints it. The runtime
+ * maps each node `type` to an operator factory in one table (runtime/operator-factory.ts).
+ *
+ * Every node declares the schema of the rows it emits: rows are positional arrays in that order.
+ */
+import type { Column } from '../common/schema.js';
+import type { TypedExpression } from '../analyzer/typed-expression.js';
+import type { FormatInfo, WindowInfo } from '../engine/data-source.js';
+
+export type PlanNode = SourceNode | FilterNode | ProjectNode | FlatMapNode;
+
+/** Reads a topic: deserializes keys and values into rows `[key…, value…, header…, pseudo…]`. */
+export interface SourceNode {
+  readonly type: 'source';
+  readonly v: 1;
+  readonly sourceName: string;
+  readonly sourceType: 'stream' | 'table';
+  readonly topic: string;
+  readonly keyFormat: FormatInfo;
+  readonly valueFormat: FormatInfo;
+  readonly window?: WindowInfo;
+  /** Row position of the TIMESTAMP column, and its format for STRING columns. */
+  readonly timestamp?: { readonly index: number; readonly format?: string };
+  readonly schema: readonly Column[];
+}
+
+/** Drops rows whose predicate is not TRUE (for tables: turns them into deletes). */
+export interface FilterNode {
+  readonly type: 'filter';
+  readonly v: 1;
+  readonly input: PlanNode;
+  readonly predicate: TypedExpression;
+  readonly schema: readonly Column[];
+}
+
+/** Computes the output columns (keys first, then values) from each input row. */
+export interface ProjectNode {
+  readonly type: 'project';
+  readonly v: 1;
+  readonly input: PlanNode;
+  readonly expressions: readonly TypedExpression[];
+  readonly schema: readonly Column[];
+}
+
+/**
+ * Table functions in the SELECT list: each input row becomes one row per element of the
+ * functions' results (zipped, padding with NULL, as ksqlDB).
+ */
+export interface FlatMapNode {
+  readonly type: 'flatMap';
+  readonly v: 1;
+  readonly input: PlanNode;
+  /** Table function calls; their results become new columns appended to the input row. */
+  readonly functions: readonly {
+    readonly name: string;
+    readonly args: readonly TypedExpression[];
+  }[];
+  readonly schema: readonly Column[];
+}
+
+/** Where a persistent query writes. */
+export interface SinkSpec {
+  readonly sourceName: string;
+  readonly topic: string;
+  readonly sourceType: 'stream' | 'table';
+  readonly keyFormat: FormatInfo;
+  readonly valueFormat: FormatInfo;
+  /** Row position of the column whose value is the output record's timestamp. */
+  readonly timestamp?: { readonly index: number; readonly format?: string };
+}
+
+/** A persistent query (CSAS, CTAS, INSERT INTO): a plan and its sink. */
+export interface QueryPlan {
+  readonly v: 1;
+  readonly queryId: string;
+  readonly root: PlanNode;
+  readonly sink: SinkSpec;
+  /** The sources the query reads, by name. */
+  readonly sources: readonly string[];
+}

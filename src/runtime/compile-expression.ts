@@ -1,0 +1,262 @@
+/**
+ * Compiles typed expressions into JavaScript functions over positional rows, once per query:
+ * `(row) => …` with SQL's null semantics inlined, function implementations and casts bound as
+ * constants, and no AST walk, promise or try per record.
+ */
+import { InternalError } from '../common/errors.js';
+import type { SqlType } from '../common/sql-types.js';
+import type { TypedExpression } from '../analyzer/typed-expression.js';
+import { castFunction } from '../functions/cast.js';
+import type { ArgumentShape, FunctionRegistry } from '../functions/types.js';
+import { arithmeticFunction, compareFunction, equalsFunction } from './value-ops.js';
+import { likeMatcher } from './like.js';
+
+export type RowFunction = (row: readonly unknown[]) => unknown;
+
+interface Emitter {
+  lines: string[];
+  temps: number;
+  consts: unknown[];
+  functions: FunctionRegistry;
+  lambdaVars: Map<string, string>;
+}
+
+/** One expression → `(row) => value`. */
+export function compileExpression(e: TypedExpression, functions: FunctionRegistry): RowFunction {
+  return compileMany([e], functions, 'single') as RowFunction;
+}
+
+/** Several expressions → `(row) => [v0, v1, …]`, sharing one generated function. */
+export function compileProjection(
+  exprs: readonly TypedExpression[],
+  functions: FunctionRegistry,
+): (row: readonly unknown[]) => unknown[] {
+  return compileMany(exprs, functions, 'array') as (row: readonly unknown[]) => unknown[];
+}
+
+function compileMany(
+  exprs: readonly TypedExpression[],
+  functions: FunctionRegistry,
+  shape: 'single' | 'array',
+): unknown {
+  const em: Emitter = { lines: [], temps: 0, consts: [], functions, lambdaVars: new Map() };
+  const results = exprs.map((e) => gen(e, em));
+  const temps = Array.from({ length: em.temps }, (_, i) => `v${i}`);
+  const body = [
+    temps.length ? `let ${temps.join(', ')};` : '',
+    ...em.lines,
+    shape === 'single' ? `return ${results[0]};` : `return [${results.join(', ')}];`,
+  ].join('\n');
+  const factory = new Function('c', `"use strict";\nreturn function compiled(row) {\n${body}\n};`) as (
+    c: unknown[],
+  ) => unknown;
+  return factory(em.consts);
+}
+
+function temp(em: Emitter): string {
+  return `v${em.temps++}`;
+}
+
+function constant(em: Emitter, value: unknown): string {
+  em.consts.push(value);
+  return `c[${em.consts.length - 1}]`;
+}
+
+/** Emits code computing `e`; returns a JS expression (a temp or a constant) holding its value. */
+function gen(e: TypedExpression, em: Emitter): string {
+  switch (e.k) {
+    case 'literal':
+      return literal(e.value, em);
+    case 'column':
+      return `row[${e.index}]`;
+    case 'lambdaVar': {
+      const v = em.lambdaVars.get(e.name);
+      if (!v) throw new InternalError(`lambda variable ${e.name} is not in scope`);
+      return v;
+    }
+    case 'cast': {
+      const from = e.operand.k === 'unit' ? null : e.operand.type;
+      const a = gen(e.operand, em);
+      if (from === null) return a;
+      const f = constant(em, castFunction(from, e.type));
+      return assign(em, `${a} === null ? null : ${f}(${a})`);
+    }
+    case 'arith': {
+      const a = gen(e.left, em);
+      const b = gen(e.right, em);
+      const f = constant(em, arithmeticFunction(e.op, e.type));
+      return assign(em, `${a} === null || ${b} === null ? null : ${f}(${a}, ${b})`);
+    }
+    case 'negate': {
+      const a = gen(e.operand, em);
+      const f = constant(em, arithmeticFunction('-', e.type));
+      const zero = literal(zeroOf(e.type), em);
+      return assign(em, `${a} === null ? null : ${f}(${zero}, ${a})`);
+    }
+    case 'compare':
+      return genCompare(e, em);
+    case 'logical':
+      return genLogical(e, em);
+    case 'not': {
+      const a = gen(e.operand, em);
+      return assign(em, `${a} === null ? null : !${a}`);
+    }
+    case 'isNull': {
+      const a = gen(e.operand, em);
+      return assign(em, `${a} ${e.negated ? '!==' : '==='} null`);
+    }
+    case 'in':
+      return genIn(e, em);
+    case 'like': {
+      const a = gen(e.operand, em);
+      const p = gen(e.pattern, em);
+      const m = constant(em, likeMatcher(e.escape));
+      const r = assign(em, `${a} === null || ${p} === null ? null : ${m}(${a}, ${p})`);
+      return e.negated ? assign(em, `${r} === null ? null : !${r}`) : r;
+    }
+    case 'case': {
+      const r = temp(em);
+      em.lines.push(`${r} = null;`);
+      let closes = 0;
+      for (const w of e.whens) {
+        const c = gen(w.when, em);
+        em.lines.push(`if (${c} === true) {`);
+        em.lines.push(`${r} = ${gen(w.then, em)};`);
+        em.lines.push('} else {');
+        closes++;
+      }
+      if (e.else) em.lines.push(`${r} = ${gen(e.else, em)};`);
+      em.lines.push('}'.repeat(closes));
+      return r;
+    }
+    case 'deref': {
+      const a = gen(e.base, em);
+      const field = JSON.stringify(e.field);
+      return assign(em, `${a} === null ? null : (${a}[${field}] ?? null)`);
+    }
+    case 'subscript': {
+      const a = gen(e.base, em);
+      const i = gen(e.index, em);
+      const baseType = e.base.k === 'unit' ? null : e.base.type;
+      if (baseType?.base === 'MAP') {
+        return assign(em, `${a} === null || ${i} === null ? null : (${a}.get(${i}) ?? null)`);
+      }
+      return assign(
+        em,
+        `${a} === null || ${i} === null ? null : (${a}[${i} > 0 ? ${i} - 1 : ${a}.length + ${i}] ?? null)`,
+      );
+    }
+    case 'array':
+      return assign(em, `[${e.items.map((x) => gen(x, em)).join(', ')}]`);
+    case 'map': {
+      const entries = e.entries.map((x) => `[${gen(x.key, em)}, ${gen(x.value, em)}]`);
+      return assign(em, `new Map([${entries.join(', ')}])`);
+    }
+    case 'struct': {
+      const fields = e.fields.map((f) => `${JSON.stringify(f.name)}: ${gen(f.value, em)}`);
+      return assign(em, `({${fields.join(', ')}})`);
+    }
+    case 'call':
+      return genCall(e, em);
+    case 'lambda':
+      return genLambda(e, em);
+    case 'unit':
+      return JSON.stringify(e.unit);
+  }
+}
+
+function assign(em: Emitter, js: string): string {
+  const t = temp(em);
+  em.lines.push(`${t} = ${js};`);
+  return t;
+}
+
+function literal(value: unknown, em: Emitter): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : constant(em, value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  return constant(em, value);
+}
+
+function zeroOf(type: SqlType): unknown {
+  if (type.base === 'BIGINT') return 0n;
+  if (type.base === 'DECIMAL') return castFunction({ base: 'INTEGER' }, type)(0);
+  return 0;
+}
+
+function genCompare(e: Extract<TypedExpression, { k: 'compare' }>, em: Emitter): string {
+  const a = gen(e.left, em);
+  const b = gen(e.right, em);
+  const type = e.left.k === 'unit' ? null : (e.left.type ?? (e.right.k === 'unit' ? null : e.right.type));
+  if (e.op === 'isDistinctFrom' || e.op === 'isNotDistinctFrom') {
+    const eq = constant(em, type ? equalsFunction(type) : () => true);
+    const same = `(${a} === null ? ${b} === null : ${b} !== null && ${eq}(${a}, ${b}))`;
+    return assign(em, e.op === 'isDistinctFrom' ? `!${same}` : same);
+  }
+  if (type === null) return 'null';
+  if (e.op === '=' || e.op === '<>') {
+    const direct = type.base === 'INTEGER' || type.base === 'BIGINT' || type.base === 'STRING' || type.base === 'BOOLEAN' || type.base === 'DOUBLE' || type.base === 'TIMESTAMP' || type.base === 'DATE' || type.base === 'TIME';
+    const test = direct ? `${a} === ${b}` : `${constant(em, equalsFunction(type))}(${a}, ${b})`;
+    return assign(em, `${a} === null || ${b} === null ? null : ${e.op === '=' ? '' : '!'}(${test})`);
+  }
+  const ordered = type.base === 'DECIMAL' || type.base === 'BYTES';
+  const test = ordered ? `${constant(em, compareFunction(type))}(${a}, ${b}) ${e.op} 0` : `${a} ${e.op} ${b}`;
+  return assign(em, `${a} === null || ${b} === null ? null : ${test}`);
+}
+
+/** SQL three-valued AND/OR, evaluating the right side only when it can change the result. */
+function genLogical(e: Extract<TypedExpression, { k: 'logical' }>, em: Emitter): string {
+  const r = temp(em);
+  const a = gen(e.left, em);
+  const decisive = e.op === 'and' ? 'false' : 'true';
+  em.lines.push(`if (${a} === ${decisive}) { ${r} = ${decisive}; } else {`);
+  const b = gen(e.right, em);
+  em.lines.push(`${r} = ${b} === ${decisive} ? ${decisive} : (${a} === null || ${b} === null ? null : ${e.op === 'and' ? 'true' : 'false'});`);
+  em.lines.push('}');
+  return r;
+}
+
+function genIn(e: Extract<TypedExpression, { k: 'in' }>, em: Emitter): string {
+  const a = gen(e.operand, em);
+  const type = e.operand.k === 'unit' ? null : e.operand.type;
+  const eq = constant(em, type ? equalsFunction(type) : () => false);
+  const r = temp(em);
+  em.lines.push(`if (${a} === null) { ${r} = null; } else { ${r} = false;`);
+  let closes = 0;
+  for (const item of e.list) {
+    const v = gen(item, em);
+    em.lines.push(`if (${v} !== null && ${eq}(${a}, ${v})) { ${r} = true; } else { if (${v} === null) ${r} = null;`);
+    closes++;
+  }
+  em.lines.push('}'.repeat(closes) + '}');
+  return e.negated ? assign(em, `${r} === null ? null : !${r}`) : r;
+}
+
+function genCall(e: Extract<TypedExpression, { k: 'call' }>, em: Emitter): string {
+  const shapes: ArgumentShape[] = e.args.map((a) => {
+    if (a.k === 'unit') return { kind: 'intervalUnit', unit: a.unit };
+    if (a.k === 'lambda') {
+      return { kind: 'lambda', arity: a.params.length, bodyType: () => a.type };
+    }
+    return { kind: 'value', type: a.type, ...(a.k === 'literal' ? { literal: { value: a.value } } : {}) };
+  });
+  const resolved = em.functions.resolveScalar(e.name, shapes);
+  const f = constant(em, resolved.invoke);
+  const args = e.args.map((a) => gen(a, em));
+  return assign(em, `${f}(${args.join(', ')})`);
+}
+
+function genLambda(e: Extract<TypedExpression, { k: 'lambda' }>, em: Emitter): string {
+  const params = e.params.map((p, i) => `l${em.temps}_${i}`);
+  const saved = new Map(em.lambdaVars);
+  e.params.forEach((p, i) => em.lambdaVars.set(p, params[i]!));
+  const outer = em.lines;
+  em.lines = [];
+  const result = gen(e.body, em);
+  const inner = em.lines;
+  em.lines = outer;
+  em.lambdaVars = saved;
+  return assign(em, `(${params.join(', ')}) => {\n${inner.join('\n')}\nreturn ${result};\n}`);
+}

@@ -1,0 +1,83 @@
+/**
+ * Builds the operators of a plan: one table from plan node `type` to operator factory
+ * (Arroyo's construct_operator). A pipeline is a source decoder and the operators after it.
+ */
+import { InternalError } from '../common/errors.js';
+import type { Column } from '../common/schema.js';
+import type { FunctionRegistry } from '../functions/types.js';
+import type { LogRecord } from '../log/log.js';
+import type { PlanNode, SourceNode } from '../planner/plan.js';
+import { compileExpression, compileProjection } from './compile-expression.js';
+import { FilterOperator } from './operators/filter.js';
+import { FlatMapOperator } from './operators/flat-map.js';
+import type { Operator } from './operators/operator.js';
+import { ProjectOperator } from './operators/project.js';
+import { SourceDecoder } from './operators/source.js';
+import type { Rec } from './record.js';
+import type { TaskContext } from './task-context.js';
+
+export interface Pipeline {
+  readonly sourceNode: SourceNode;
+  readonly decoder: SourceDecoder;
+  readonly operators: readonly Operator[];
+  /** The schema of the rows the last operator emits. */
+  readonly schema: readonly Column[];
+}
+
+type Factory<N extends PlanNode> = (node: N, functions: FunctionRegistry) => Operator;
+
+const FACTORIES: { [T in Exclude<PlanNode['type'], 'source'>]: Factory<Extract<PlanNode, { type: T }>> } = {
+  filter: (node, functions) =>
+    new FilterOperator(compileExpression(node.predicate, functions), sourceOf(node).sourceType === 'table'),
+  project: (node, functions) => {
+    const keyCount = node.schema.filter((c) => c.namespace === 'key').length;
+    return new ProjectOperator(
+      compileProjection(node.expressions, functions),
+      compileProjection(node.expressions.slice(0, keyCount), functions),
+      node.expressions.length,
+    );
+  },
+  flatMap: (node, functions) =>
+    new FlatMapOperator(
+      node.functions.map((f) => {
+        const args = compileProjection(f.args, functions);
+        const resolved = functions.resolveTable(
+          f.name,
+          f.args.map((a) => (a.k === 'unit' ? { kind: 'intervalUnit', unit: a.unit } : { kind: 'value', type: a.type })),
+        );
+        return (row: readonly unknown[]) => resolved.invoke(...args(row)) ?? [];
+      }),
+    ),
+};
+
+export function buildPipeline(root: PlanNode, functions: FunctionRegistry): Pipeline {
+  const chain: PlanNode[] = [];
+  let node: PlanNode = root;
+  while (node.type !== 'source') {
+    chain.unshift(node);
+    node = node.input;
+  }
+  const operators = chain.map((n) => {
+    const factory = FACTORIES[n.type as keyof typeof FACTORIES] as Factory<PlanNode> | undefined;
+    if (!factory) throw new InternalError(`no operator for plan node ${n.type}`);
+    return factory(n, functions);
+  });
+  return { sourceNode: node, decoder: new SourceDecoder(node, functions), operators, schema: root.schema };
+}
+
+export function sourceOf(node: PlanNode): SourceNode {
+  let n = node;
+  while (n.type !== 'source') n = n.input;
+  return n;
+}
+
+/** Decodes a batch of log records and runs it through every operator. */
+export function runPipeline(
+  pipeline: Pipeline,
+  records: readonly LogRecord[],
+  ctx: TaskContext,
+): Rec[] {
+  let batch = pipeline.decoder.decode(records, ctx);
+  for (const op of pipeline.operators) batch = op.process(batch, ctx);
+  return batch;
+}

@@ -1,0 +1,32 @@
+/**
+ * The operator contract: a batch of records in, a batch out. Operators are built once per query
+ * from plan nodes (runtime/operator-factory.ts) and keep any compiled functions they need.
+ */
+import type { Rec } from '../record.js';
+import type { TaskContext } from '../task-context.js';
+
+export interface Operator {
+  readonly name: string;
+  process(batch: readonly Rec[], ctx: TaskContext): Rec[];
+}
+
+/**
+ * Runs `each` over a batch, sending a record that throws to the processing log and going on
+ * with the next: one `try` per batch, not per record.
+ */
+export function forEachGuarded(
+  batch: readonly Rec[],
+  ctx: TaskContext,
+  operator: string,
+  each: (rec: Rec) => void,
+): void {
+  let i = 0;
+  while (i < batch.length) {
+    try {
+      for (; i < batch.length; i++) each(batch[i]!);
+    } catch (err) {
+      ctx.processingError(batch[i]!.origin, err, { kind: 'processing', operator });
+      i++;
+    }
+  }
+}

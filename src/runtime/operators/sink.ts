@@ -1,0 +1,64 @@
+/**
+ * Writing a sink topic: rows become records, key columns into the key and value columns into
+ * the value in the sink's formats, deletes as tombstones, timestamps from the row's event time
+ * or the sink's TIMESTAMP column.
+ */
+import type { Column } from '../../common/schema.js';
+import type { FunctionRegistry } from '../../functions/types.js';
+import type { ProducerRecord } from '../../log/log.js';
+import type { SinkSpec } from '../../planner/plan.js';
+import { createSerde } from '../../serde/create-serde.js';
+import type { Serde } from '../../serde/serde.js';
+import type { Rec } from '../record.js';
+import type { TaskContext } from '../task-context.js';
+import { timestampExtractor, type TimestampExtractor } from '../timestamp-extractor.js';
+
+export class SinkEncoder {
+  private readonly keySerde: Serde;
+  private readonly valueSerde: Serde;
+  private readonly keyIndexes: number[];
+  private readonly valueIndexes: number[];
+  private readonly timestamp: TimestampExtractor | undefined;
+
+  constructor(
+    readonly sink: SinkSpec,
+    schema: readonly Column[],
+    functions: FunctionRegistry,
+  ) {
+    const keys = schema.filter((c) => c.namespace === 'key');
+    const values = schema.filter((c) => c.namespace === 'value');
+    this.keySerde = createSerde(sink.keyFormat.format, keys, 'key', sink.keyFormat.options);
+    this.valueSerde = createSerde(sink.valueFormat.format, values, 'value', sink.valueFormat.options);
+    this.keyIndexes = schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
+    this.valueIndexes = schema.flatMap((c, i) => (c.namespace === 'value' ? [i] : []));
+    this.timestamp = sink.timestamp
+      ? timestampExtractor(schema[sink.timestamp.index]!.type, sink.timestamp.index, sink.timestamp.format, functions)
+      : undefined;
+  }
+
+  encode(batch: readonly Rec[], ctx: TaskContext): ProducerRecord[] {
+    const out: ProducerRecord[] = [];
+    for (const rec of batch) {
+      let key: Buffer | null;
+      try {
+        key = this.keyIndexes.length === 0 ? null : this.keySerde.serialize(this.keyIndexes.map((i) => rec.row[i]));
+      } catch (err) {
+        ctx.processingError(rec.origin, err, { kind: 'serialization', target: 'key', topic: this.sink.topic });
+        continue;
+      }
+      let value: Buffer | null = null;
+      let timestamp = rec.timestamp;
+      try {
+        if (!rec.tombstone) {
+          value = this.valueSerde.serialize(this.valueIndexes.map((i) => rec.row[i]));
+          if (this.timestamp) timestamp = this.timestamp(rec.row);
+        }
+      } catch (err) {
+        ctx.processingError(rec.origin, err, { kind: 'serialization', target: 'value', topic: this.sink.topic });
+        continue;
+      }
+      out.push({ key, value, timestamp });
+    }
+    return out;
+  }
+}
