@@ -19,9 +19,12 @@ describe('EXPLODE', () => {
   });
 
   it('takes arrays only', () => {
-    const definition = functions.find((f) => f.name === 'EXPLODE')!;
+    const definition = functions.find((f) => f.name === 'explode')!;
     expect(definition.kind).toBe('table');
-    expect(definition.signatures.map((s) => [s.params, s.returns])).toEqual([[['ARRAY<T>'], 'T']]);
+    expect(definition.signatures.map((s) => s.params)).toEqual([
+      ['ARRAY<DECIMAL> input'],
+      ['ARRAY<T> list'],
+    ]);
   });
 });
 
@@ -60,9 +63,9 @@ describe('CUBE_EXPLODE', () => {
   });
 
   it('returns arrays of the element type', () => {
-    const definition = functions.find((f) => f.name === 'CUBE_EXPLODE')!;
+    const definition = functions.find((f) => f.name === 'cube_explode')!;
     expect(definition.signatures.map((s) => [s.params, s.returns])).toEqual([
-      [['ARRAY<T>'], 'ARRAY<T>'],
+      [['ARRAY<T> columns'], 'ARRAY<T>'],
     ]);
   });
 });

@@ -5,8 +5,9 @@
  * ksqlDB's order (the all-null row first, the first element varying slowest); where an element is
  * already null the duplicate rows are skipped. At most 20 elements.
  */
-import { ExecutionError } from '../../common/errors.js';
-import type { FunctionDefinition } from '../definition.js';
+import { ExecutionError, InternalError } from '../../common/errors.js';
+import type { SqlType } from '../../common/sql-types.js';
+import type { CallSite, FunctionDefinition } from '../definition.js';
 
 export const CUBE_MAX_COLUMNS = 20;
 
@@ -35,23 +36,33 @@ export function cubeExplode(columns: readonly unknown[] | null): readonly unknow
   return rows;
 }
 
+function elementType(site: CallSite): SqlType {
+  const type = site.argTypes[0];
+  if (type?.base !== 'ARRAY') throw new InternalError('explode should be provided with an ARRAY');
+  return type.items;
+}
+
+/** Names and parameter names as ksqlDB declares them, which its resolution errors quote. */
 export const functions: FunctionDefinition[] = [
   {
     kind: 'table',
-    name: 'EXPLODE',
+    name: 'explode',
     category: 'TABLE',
     description:
       'Explodes an array. This function outputs one value for each element of the array.',
-    signatures: [{ params: ['ARRAY<T>'], returns: 'T', impl: explode }],
+    signatures: [
+      { params: ['ARRAY<DECIMAL> input'], returns: elementType, impl: explode },
+      { params: ['ARRAY<T> list'], returns: 'T', impl: explode },
+    ],
   },
   {
     kind: 'table',
-    name: 'CUBE_EXPLODE',
+    name: 'cube_explode',
     category: 'TABLE',
     description:
       'Takes as argument a list of columns and outputs all possible combinations of them. It ' +
       'produces 2^d new rows where d is the number of columns given as parameter. Duplicate ' +
       'entries for columns with null value are skipped.',
-    signatures: [{ params: ['ARRAY<T>'], returns: 'ARRAY<T>', impl: cubeExplode }],
+    signatures: [{ params: ['ARRAY<T> columns'], returns: 'ARRAY<T>', impl: cubeExplode }],
   },
 ];

@@ -1,8 +1,8 @@
 /**
  * AVG: a DOUBLE, the sum divided by the count of non-null values, 0.0 for an empty group. The sum
  * is kept in the argument's type (an INT sum wraps as Java's int, a BIGINT sum as long), as
- * ksqlDB's AverageUdaf does; DECIMAL arguments reach the DOUBLE signature by implicit widening.
- * Undo and merge.
+ * ksqlDB's AverageUdaf does. There is no DECIMAL signature (ksqlDB issue #8911), and aggregates
+ * take no implicit casts. Undo and merge.
  */
 import { aggregateFunction, implement, isNull } from './support/define.js';
 import { intAdd, intSub, longAdd, longSub } from './support/java-arithmetic.js';
@@ -46,7 +46,7 @@ const doubleAverage = average<number>({
 });
 
 export const avgFunction = aggregateFunction(
-  'AVG',
+  'avg',
   'Returns the average value of the column computed as the sum divided by the count. ' +
     'Applicable only to numeric types.',
   [

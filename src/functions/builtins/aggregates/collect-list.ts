@@ -29,7 +29,7 @@ function collectList(site: CallSite) {
 }
 
 export const collectListFunction = aggregateFunction(
-  'COLLECT_LIST',
+  'collect_list',
   'Gather all of the values from an input grouping into a single Array field. Although this ' +
     'aggregate works on both Stream and Table inputs, the order of entries in the result array ' +
     `is not guaranteed when working on Table input data. You may limit the size of the resultant ` +

@@ -34,7 +34,7 @@ function collectSet(site: CallSite) {
 }
 
 export const collectSetFunction = aggregateFunction(
-  'COLLECT_SET',
+  'collect_set',
   'Gather all of the distinct values from an input grouping into a single Array. Not ' +
     'available for aggregating values from an input Table. You may limit the size of the ' +
     'resultant Array to N entries, beyond which any further values will be silently ignored, ' +

@@ -1,7 +1,7 @@
 /**
  * CORRELATION(x, y): the Pearson correlation coefficient of the pairs where both are non-null,
- * from running sums (NaN for fewer than two distinct points, as ksqlDB's 0/0). Arguments are
- * DOUBLE; other numeric types reach it by implicit widening. Undo and merge.
+ * from running sums (NaN for fewer than two distinct points, as ksqlDB's 0/0). Both arguments
+ * are DOUBLE, as in ksqlDB. Undo and merge.
  */
 import { aggregateFunction, implement, isNull } from './support/define.js';
 import { decodeValue, encodeValue } from './support/state-codec.js';
@@ -57,7 +57,7 @@ const correlation = implement<Sums>({
 });
 
 export const correlationFunction = aggregateFunction(
-  'CORRELATION',
+  'correlation',
   'Computes the Pearson correlation coefficient between two columns of data.',
   [{ params: ['DOUBLE', 'DOUBLE'], returns: 'DOUBLE', create: () => correlation }],
 );

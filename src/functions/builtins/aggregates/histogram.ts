@@ -38,7 +38,7 @@ const histogram = implement<Counts>({
 });
 
 export const histogramFunction = aggregateFunction(
-  'HISTOGRAM',
+  'histogram',
   'Returns a map of each distinct String from the input Stream or Table and how many times ' +
     'each occurs. This version limits the size of the resultant Map to 1000 entries. Any ' +
     'entries added beyond this limit will be ignored.',

@@ -1,5 +1,5 @@
 /**
- * STDDEV_SAMP and STDDEV_SAMPLE over INT, BIGINT and DOUBLE (DECIMAL widens to DOUBLE), with
+ * STDDEV_SAMP and STDDEV_SAMPLE over INT, BIGINT and DOUBLE (no DECIMAL, as in ksqlDB), with
  * ksqlDB's Youngs-Cramer running sums; 0.0 for fewer than two values. Undo and merge.
  *
  * As in ksqlDB, STDDEV_SAMP returns the sample *variance* (its documentation says so) and

@@ -82,7 +82,7 @@ function javaPlain(sum: Decimal, scale: number, precision: number): string {
 
 const sameAsArgument = (site: CallSite): SqlType => argType(site, 0);
 
-export const sumFunction = aggregateFunction('SUM', 'Computes the sum for a key.', [
+export const sumFunction = aggregateFunction('sum', 'Computes the sum for a key.', [
   { params: ['INT'], returns: 'INT', create: () => intSum },
   { params: ['BIGINT'], returns: 'BIGINT', create: () => longSum },
   { params: ['DOUBLE'], returns: 'DOUBLE', create: () => doubleSum },

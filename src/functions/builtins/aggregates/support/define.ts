@@ -27,6 +27,10 @@ export function implement<A>(aggregate: Aggregate<A>): AggregateImplementation {
   return aggregate as unknown as AggregateImplementation;
 }
 
+/**
+ * A built-in aggregate. `name` is spelled as ksqlDB declares it (`collect_list`, `TOPK`), since
+ * resolution errors quote the declared name as ksqlDB's do.
+ */
 export function aggregateFunction(
   name: string,
   description: string,
