@@ -5,6 +5,16 @@
  * Accumulators are persistent values: `add`, `undo` and `merge` never mutate their inputs and
  * always return a new accumulator (or the same one when nothing changed), so the runtime may keep
  * an old accumulator (for a rollback or an old row) while it works on the next.
+ *
+ * What the aggregates expect of the runtime:
+ * - `add` and `undo` receive every argument of the call, by position, literal constants included
+ *   (TOPK's k, EARLIEST_BY_OFFSET's n); constants are read once from the call site at `create`.
+ * - `add` is called per key in offset order (EARLIEST/LATEST_BY_OFFSET rely on it).
+ * - A table aggregate calls `undo` with the old row's arguments, then `add` with the new row's;
+ *   `undo` is absent for stream-only functions, which must be refused on table sources.
+ * - Session windows merge as Kafka Streams does: a fresh `init()`, `merge(acc, session)` for each
+ *   merged session in window order, then `add` of the record that bridged them.
+ * - `toState` gives a JSON-safe value (`JSON.stringify` keeps it); `fromState` takes it back.
  */
 import type {
   AggregateFunctionDefinition,
