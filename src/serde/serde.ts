@@ -6,14 +6,7 @@
 import type { SqlType } from '../common/sql-types.js';
 
 export type FormatName =
-  | 'KAFKA'
-  | 'JSON'
-  | 'DELIMITED'
-  | 'NONE'
-  | 'AVRO'
-  | 'PROTOBUF'
-  | 'PROTOBUF_NOSR'
-  | 'JSON_SR';
+  'KAFKA' | 'JSON' | 'DELIMITED' | 'NONE' | 'AVRO' | 'PROTOBUF' | 'PROTOBUF_NOSR' | 'JSON_SR';
 
 export interface SerdeColumn {
   readonly name: string;
@@ -29,6 +22,11 @@ export interface SerdeOptions {
   readonly wrapSingleValue?: boolean;
   /** VALUE_DELIMITER / KEY_DELIMITER for DELIMITED: a single character, or TAB / SPACE already resolved. Default ','. */
   readonly delimiter?: string;
+  /**
+   * The topic's name, used only in error messages, which ksqlDB words with the topic in them
+   * (`Failed to deserialize value from topic: T. …`). Default: empty.
+   */
+  readonly topic?: string;
 }
 
 /** The side of the record a serde is for; formats differ (KAFKA keys, key wrapping). */
@@ -44,9 +42,16 @@ export interface Serde {
   deserialize(bytes: Buffer | null): unknown[] | null;
 }
 
-/** Bytes that cannot be read (or values that cannot be written) in a format; goes to the processing log. */
+/**
+ * Bytes that cannot be read (or values that cannot be written) in a format; goes to the processing log.
+ * The message is ksqlDB's top-level message; `causes` are the messages of ksqlDB's cause chain, which
+ * its processing log records as `cause`.
+ */
 export class SerdeError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly causes: readonly string[] = [],
+  ) {
     super(message);
     this.name = 'SerdeError';
   }
