@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+
+import { AnalysisError, UnsupportedError } from '../../src/common/errors.js';
+import {
+  BOOLEAN,
+  BYTES,
+  DATE,
+  INTEGER,
+  STRING,
+  TIMESTAMP,
+  arrayType,
+  decimalType,
+  mapType,
+  structType,
+} from '../../src/common/sql-types.js';
+import { checkFormatSupports } from '../../src/serde/format-support.js';
+
+describe('checkFormatSupports', () => {
+  it('accepts what each format can hold', () => {
+    expect(() => checkFormatSupports('KAFKA', [{ name: 'K', type: BYTES }], 'key')).not.toThrow();
+    expect(() => checkFormatSupports('KAFKA', [], 'key')).not.toThrow();
+    expect(() =>
+      checkFormatSupports(
+        'DELIMITED',
+        [
+          { name: 'D', type: DATE },
+          { name: 'T', type: TIMESTAMP },
+        ],
+        'value',
+      ),
+    ).not.toThrow();
+    expect(() =>
+      checkFormatSupports(
+        'JSON',
+        [{ name: 'M', type: arrayType(mapType(STRING, INTEGER)) }],
+        'value',
+      ),
+    ).not.toThrow();
+  });
+
+  it("refuses types with ksqlDB's key and value wording", () => {
+    expect(() =>
+      checkFormatSupports('KAFKA', [{ name: 'K', type: decimalType(21, 19) }], 'key'),
+    ).toThrow(
+      "Key format does not support schema.\nformat: KAFKA\nschema: Persistence{columns=[`K` DECIMAL(21, 19) KEY], features=[]}\nreason: The 'KAFKA' format does not support type 'DECIMAL'",
+    );
+    expect(() =>
+      checkFormatSupports('KAFKA', [{ name: 'FOO', type: arrayType(INTEGER) }], 'value'),
+    ).toThrow(
+      "Value format does not support schema.\nformat: KAFKA\nschema: Persistence{columns=[`FOO` ARRAY<INTEGER>], features=[]}\nreason: The 'KAFKA' format does not support type 'ARRAY'",
+    );
+    expect(() =>
+      checkFormatSupports(
+        'JSON',
+        [{ name: 'K', type: structType([{ name: 'F', type: mapType(INTEGER, BOOLEAN) }]) }],
+        'key',
+      ),
+    ).toThrow(
+      'Key format does not support schema.\nformat: JSON\nschema: Persistence{columns=[`K` STRUCT<`F` MAP<INTEGER, BOOLEAN>> KEY], features=[UNWRAP_SINGLES]}\nreason: JSON only supports MAP types with STRING keys',
+    );
+    expect(() =>
+      checkFormatSupports('JSON', [{ name: 'M', type: mapType(INTEGER, STRING) }], 'value'),
+    ).toThrow('features=[WRAP_SINGLES]}');
+  });
+
+  it('checks WRAP_SINGLE_VALUE against the format and the column count', () => {
+    const one = [{ name: 'FOO', type: INTEGER }];
+    expect(() => checkFormatSupports('KAFKA', one, 'value', { wrapSingleValue: true })).toThrow(
+      new AnalysisError("Format 'KAFKA' does not support 'WRAP_SINGLE_VALUE' set to 'true'."),
+    );
+    expect(() => checkFormatSupports('DELIMITED', one, 'value', { wrapSingleValue: true })).toThrow(
+      "Format 'DELIMITED' does not support 'WRAP_SINGLE_VALUE' set to 'true'.",
+    );
+    expect(() =>
+      checkFormatSupports('KAFKA', one, 'value', { wrapSingleValue: false }),
+    ).not.toThrow();
+    expect(() =>
+      checkFormatSupports('JSON', [...one, { name: 'BAR', type: STRING }], 'value', {
+        wrapSingleValue: false,
+      }),
+    ).toThrow("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
+  });
+
+  it('refuses formats not implemented yet as unsupported', () => {
+    expect(() => checkFormatSupports('AVRO', [], 'value')).toThrow(UnsupportedError);
+    expect(() => checkFormatSupports('PROTOBUF', [], 'value')).toThrow(
+      "The 'PROTOBUF' format is not supported yet",
+    );
+  });
+});
