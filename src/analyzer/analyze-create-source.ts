@@ -8,7 +8,8 @@ import { formatType } from '../common/sql-types.js';
 import type { DataSource, TimestampInfo, WindowInfo } from '../engine/data-source.js';
 import type { Metastore } from '../engine/metastore.js';
 import type { CreateSource, Properties, PropertyValue } from '../parser/ast.js';
-import { checkFormatSupports, resolveFormats } from '../serde/format-properties.js';
+import { resolveFormats } from '../serde/format-properties.js';
+import { checkFormatSupports } from '../serde/format-support.js';
 import { checkKeyTypes } from './key-checks.js';
 import { resolveType } from './resolve-type.js';
 

@@ -8,6 +8,7 @@ import { AnalysisError, UnsupportedError } from '../common/errors.js';
 import {
   PSEUDO_COLUMNS,
   RESERVED_COLUMN_NAMES,
+  WINDOW_BOUNDS_COLUMNS,
   type Column,
 } from '../common/schema.js';
 import { BOOLEAN, formatType, type SqlType } from '../common/sql-types.js';
@@ -15,6 +16,7 @@ import type { DataSource } from '../engine/data-source.js';
 import type { Metastore } from '../engine/metastore.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import type { Expression, Query, SelectItem } from '../parser/ast.js';
+import { analyzeAggregate, type AggregateAnalysis } from './analyze-aggregate.js';
 import { visitAst } from './ast-children.js';
 import { castTo, coerceTo } from './coercion.js';
 import { defaultName, GeneratedNames, uniqueName } from './column-naming.js';
@@ -39,6 +41,8 @@ export interface QueryAnalysis {
   readonly tableFunctions: readonly TableFunctionCall[];
   /** Output columns, keys first, with the expressions that compute them from the input row. */
   readonly projection: readonly ProjectedColumn[];
+  /** Set for GROUP BY queries: the projection then reads the aggregate's output row. */
+  readonly aggregate?: AggregateAnalysis;
   readonly outputType: 'stream' | 'table';
   readonly emit?: 'changes' | 'final';
   readonly limit?: number;
@@ -56,6 +60,7 @@ export function sourceRowSchema(source: DataSource): Column[] {
     ...source.columns.filter((c) => c.namespace === 'value'),
     ...source.columns.filter((c) => c.namespace === 'header'),
     ...PSEUDO_COLUMNS,
+    ...(source.window ? WINDOW_BOUNDS_COLUMNS : []),
   ];
 }
 
@@ -80,11 +85,14 @@ export function analyzeQuery(
   if (query.from.kind === 'join') {
     throw new UnsupportedError('joins are not supported yet', query.from.span);
   }
-  if (query.groupBy || query.window || query.having) {
-    if (query.window && !query.groupBy) {
-      throw new AnalysisError('WINDOW clause requires a GROUP BY clause.', query.window.span);
-    }
-    throw new UnsupportedError('aggregations (GROUP BY, WINDOW, HAVING) are not supported yet', query.span);
+  if (query.window && !query.groupBy) {
+    throw new AnalysisError('WINDOW clause requires a GROUP BY clause.', query.window.span);
+  }
+  if (query.having && !query.groupBy) {
+    throw new AnalysisError('HAVING clause requires a GROUP BY clause.', query.having.span);
+  }
+  if (query.emit === 'final' && !query.window) {
+    throw new AnalysisError('EMIT FINAL is only supported for windowed aggregations.', query.span);
   }
   const source = resolveSource(ctx.metastore, query.from.name, query.from.span);
   const alias = query.from.alias ?? source.name;
@@ -98,11 +106,31 @@ export function analyzeQuery(
     functions: ctx.functions,
     customTypes: (n) => ctx.metastore.getType(n),
   };
-  rejectAggregates(query, ctx.functions);
+  if (!query.groupBy) rejectAggregates(query, ctx.functions);
 
   const where = query.where
     ? coerceTo(typeExpression(query.where, { ...base, clause: 'WHERE' }), BOOLEAN, query.where.span, 'WHERE')
     : undefined;
+
+  if (query.groupBy) {
+    if (query.partitionBy) {
+      throw new AnalysisError('PARTITION BY and GROUP BY in the same query are not supported.', query.span);
+    }
+    const items = expandSelect(query.select, source, alias, sourceSchema, undefined, () => ({ base: 'STRING' }));
+    const aggregate = analyzeAggregate(query, items, { ...base, clause: 'SELECT' }, sinkName, alias, options.transient === true);
+    return {
+      source,
+      alias,
+      sourceSchema,
+      ...(where ? { where } : {}),
+      tableFunctions: [],
+      projection: aggregate.projection,
+      aggregate,
+      outputType: 'table',
+      ...(query.emit ? { emit: query.emit } : {}),
+      ...(query.limit !== undefined ? { limit: query.limit } : {}),
+    };
+  }
 
   const tableFunctions = analyzeTableFunctions(query.select, { ...base, clause: 'SELECT' }, sourceSchema.length);
   const selectCtx: TypingContext = {
@@ -263,7 +291,10 @@ function missingKeyError(
 function rejectAggregates(query: Query, functions: FunctionRegistry): void {
   for (const item of query.select) {
     if (item.kind === 'selectExpression' && containsAggregate(item.expression, functions)) {
-      throw new UnsupportedError('aggregate functions are not supported yet', item.span);
+      throw new AnalysisError(
+        'Use of aggregate functions requires a GROUP BY clause.',
+        item.span,
+      );
     }
   }
 }

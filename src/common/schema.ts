@@ -30,6 +30,12 @@ export const PSEUDO_COLUMNS: readonly Column[] = [
   { name: ROWOFFSET, type: BIGINT, namespace: 'pseudo' },
 ];
 
+/** The window bounds of a windowed source's rows, after the pseudo columns. */
+export const WINDOW_BOUNDS_COLUMNS: readonly Column[] = [
+  { name: WINDOWSTART, type: BIGINT, namespace: 'pseudo' },
+  { name: WINDOWEND, type: BIGINT, namespace: 'pseudo' },
+];
+
 /** Names a user may not give a column, as ksqlDB reserves them. */
 export const RESERVED_COLUMN_NAMES: ReadonlySet<string> = new Set([
   ROWTIME,

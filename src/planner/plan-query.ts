@@ -5,12 +5,30 @@
 import type { QueryAnalysis } from '../analyzer/analyze-query.js';
 import type { Column } from '../common/schema.js';
 import type { DataSource } from '../engine/data-source.js';
-import type { PlanNode, SourceNode } from './plan.js';
+import type { WindowExpression } from '../parser/ast.js';
+import { DEFAULT_GRACE_MS } from '../runtime/windows.js';
+import type { AggregateNode, PlanNode, SourceNode } from './plan.js';
 
 export function planQuery(a: QueryAnalysis): PlanNode {
   let node: PlanNode = sourceNode(a.source, a.sourceSchema);
   if (a.where) {
     node = { type: 'filter', v: 1, input: node, predicate: a.where, schema: node.schema };
+  }
+  if (a.aggregate) {
+    const agg = a.aggregate;
+    node = {
+      type: 'aggregate',
+      v: 1,
+      input: node,
+      groupBy: agg.groupBy,
+      aggregates: agg.aggregates.map((x) => ({ name: x.name, args: x.args })),
+      ...(agg.window ? { window: windowSpec(agg.window) } : {}),
+      emit: a.emit === 'final' ? 'final' : 'changes',
+      schema: agg.aggregateSchema,
+    };
+    if (agg.having) {
+      node = { type: 'filter', v: 1, input: node, predicate: agg.having, schema: node.schema };
+    }
   }
   if (a.tableFunctions.length > 0) {
     const added: Column[] = a.tableFunctions.map((f) => ({
@@ -34,6 +52,21 @@ export function planQuery(a: QueryAnalysis): PlanNode {
     schema: a.projection.map((p) => p.column),
   };
 }
+
+/** A WINDOW clause as the runtime needs it, with ksqlDB's defaults for grace and retention. */
+export function windowSpec(w: WindowExpression): NonNullable<AggregateNode['window']> {
+  const grace = w.graceMs ?? DEFAULT_GRACE_MS;
+  switch (w.kind) {
+    case 'tumbling':
+      return { kind: 'tumbling', sizeMs: w.sizeMs, advanceMs: w.sizeMs, gapMs: 0, graceMs: grace, retentionMs: w.retentionMs ?? Math.max(w.sizeMs + grace, DAY_MS) };
+    case 'hopping':
+      return { kind: 'hopping', sizeMs: w.sizeMs, advanceMs: w.advanceMs, gapMs: 0, graceMs: grace, retentionMs: w.retentionMs ?? Math.max(w.sizeMs + grace, DAY_MS) };
+    case 'session':
+      return { kind: 'session', sizeMs: 0, advanceMs: 0, gapMs: w.gapMs, graceMs: grace, retentionMs: w.retentionMs ?? Math.max(w.gapMs + grace, DAY_MS) };
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function sourceNode(source: DataSource, schema: readonly Column[]): SourceNode {
   const tsIndex = source.timestamp ? schema.findIndex((c) => c.name === source.timestamp!.column) : -1;

@@ -9,7 +9,7 @@ import type { Column } from '../common/schema.js';
 import type { TypedExpression } from '../analyzer/typed-expression.js';
 import type { FormatInfo, WindowInfo } from '../engine/data-source.js';
 
-export type PlanNode = SourceNode | FilterNode | ProjectNode | FlatMapNode;
+export type PlanNode = SourceNode | FilterNode | ProjectNode | FlatMapNode | AggregateNode;
 
 /** Reads a topic: deserializes keys and values into rows `[key…, value…, header…, pseudo…]`. */
 export interface SourceNode {
@@ -60,6 +60,31 @@ export interface FlatMapNode {
   readonly schema: readonly Column[];
 }
 
+/**
+ * GROUP BY: rows `[group keys…, aggregate results…, WINDOWSTART, WINDOWEND]` (window bounds
+ * only when windowed), one per change of a group (EMIT CHANGES) or per closed window (FINAL).
+ */
+export interface AggregateNode {
+  readonly type: 'aggregate';
+  readonly v: 1;
+  readonly input: PlanNode;
+  readonly groupBy: readonly TypedExpression[];
+  readonly aggregates: readonly {
+    readonly name: string;
+    readonly args: readonly TypedExpression[];
+  }[];
+  readonly window?: {
+    readonly kind: 'tumbling' | 'hopping' | 'session';
+    readonly sizeMs: number;
+    readonly advanceMs: number;
+    readonly gapMs: number;
+    readonly graceMs: number;
+    readonly retentionMs: number;
+  };
+  readonly emit: 'changes' | 'final';
+  readonly schema: readonly Column[];
+}
+
 /** Where a persistent query writes. */
 export interface SinkSpec {
   readonly sourceName: string;
@@ -67,6 +92,8 @@ export interface SinkSpec {
   readonly sourceType: 'stream' | 'table';
   readonly keyFormat: FormatInfo;
   readonly valueFormat: FormatInfo;
+  /** Windowed results: keys are written in ksqlDB's time or session windowed key format. */
+  readonly window?: WindowInfo;
   /** Row position of the column whose value is the output record's timestamp. */
   readonly timestamp?: { readonly index: number; readonly format?: string };
 }

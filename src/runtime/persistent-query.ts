@@ -8,17 +8,15 @@ import type { Log } from '../log/log.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import type { QueryPlan } from '../planner/plan.js';
 import { buildPipeline, runPipeline, type Pipeline } from './operator-factory.js';
+import { restoreState } from './restore-state.js';
 import { SinkEncoder } from './operators/sink.js';
 import { PROCESSING_LOG_TOPIC } from './processing-log.js';
 import { BatchContext, type ProcessingLogListener } from './processing-log-writer.js';
+import { queryGroup } from './query-names.js';
 import { SourceCursor } from './source-cursor.js';
 
 export type QueryState = 'RUNNING' | 'ERROR' | 'TERMINATED';
 
-/** The consumer group of a query, named as ksqlDB names its application ids. */
-export function queryGroup(queryId: string): string {
-  return `_confluent-ksql-default_query_${queryId}`;
-}
 
 export class PersistentQuery {
   state: QueryState = 'RUNNING';
@@ -35,7 +33,7 @@ export class PersistentQuery {
     functions: FunctionRegistry,
     private readonly onProcessingError?: ProcessingLogListener,
   ) {
-    this.pipeline = buildPipeline(plan.root, functions);
+    this.pipeline = buildPipeline(plan.root, functions, plan.queryId);
     this.sink = new SinkEncoder(plan.sink, this.pipeline.schema, functions);
     this.group = queryGroup(plan.queryId);
     this.cursor = new SourceCursor(log, this.pipeline.sourceNode.topic);
@@ -53,6 +51,7 @@ export class PersistentQuery {
     const topic = this.sourceTopic;
     const committed = await this.log.committedOffsets(this.group, topic);
     await this.cursor.startAt(offsetReset, committed);
+    await restoreState(this.pipeline, this.log, this.cursor.positions);
     if (committed.size === 0) {
       const tx = this.log.transaction();
       this.cursor.positions.forEach((offset, partition) =>
@@ -73,6 +72,10 @@ export class PersistentQuery {
       const output = this.sink.encode(runPipeline(this.pipeline, records, ctx), ctx);
       const tx = this.log.transaction();
       if (output.length > 0) tx.append(this.plan.sink.topic, output);
+      for (const op of this.pipeline.operators) {
+        const changes = op.changelog?.();
+        if (changes && changes.records.length > 0) tx.append(changes.topic, changes.records);
+      }
       if (ctx.entries.length > 0) tx.append(PROCESSING_LOG_TOPIC, ctx.records());
       const next = records[records.length - 1]!.offset + 1;
       tx.commitOffset(this.group, { topic: this.sourceTopic, partition }, next);

@@ -48,6 +48,15 @@ export function renderPlan(node: PlanNode, depth = 0): string[] {
       return [`${pad}[ FILTER ] ${printExpression(node.predicate)} | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
     case 'project':
       return [`${pad}[ PROJECT ] | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
+    case 'aggregate': {
+      const window = node.window ? ` WINDOW ${node.window.kind.toUpperCase()}` : '';
+      const groupBy = node.groupBy.map((g) => printExpression(g)).join(', ');
+      const aggs = node.aggregates.map((a) => `${a.name}(${a.args.map((x) => printExpression(x)).join(', ')})`).join(', ');
+      return [
+        `${pad}[ AGGREGATE ] GROUP BY ${groupBy}${window} EMIT ${node.emit.toUpperCase()} | ${aggs} | Schema: ${schema}`,
+        ...renderPlan(node.input, depth + 1),
+      ];
+    }
     case 'flatMap':
       return [`${pad}[ FLAT_MAP ] ${node.functions.map((f) => f.name).join(', ')} | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
   }

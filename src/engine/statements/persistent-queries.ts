@@ -13,7 +13,8 @@ import { decodePlan, encodePlan } from '../../planner/plan-codec.js';
 import { planQuery } from '../../planner/plan-query.js';
 import type { QueryPlan, SinkSpec } from '../../planner/plan.js';
 import { PersistentQuery } from '../../runtime/persistent-query.js';
-import { checkFormatSupports, resolveFormats } from '../../serde/format-properties.js';
+import { resolveFormats } from '../../serde/format-properties.js';
+import { checkFormatSupports } from '../../serde/format-support.js';
 import type { DataSource, FormatInfo } from '../data-source.js';
 import { offsetReset, propertiesObject, type EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
@@ -49,6 +50,7 @@ export async function createAsSelect(stmt: CreateAsSelect, ctx: EngineContext): 
     columns,
     keyFormat: formats.key,
     valueFormat: formats.value,
+    ...sinkWindow(analysis),
     ...sinkTimestamp(stmt.properties, columns),
     readOnly: false,
     writtenBy: '',
@@ -107,6 +109,7 @@ async function startQuery(
     sourceType: sink.sourceType,
     keyFormat: sink.keyFormat,
     valueFormat: sink.valueFormat,
+    ...(sink.window ? { window: sink.window } : {}),
     ...(sink.timestamp
       ? {
           timestamp: {
@@ -149,6 +152,12 @@ function sinkFormats(
   checkFormatSupports(key.format, keys, 'key');
   checkFormatSupports(value.format, values, 'value');
   return { key, value };
+}
+
+function sinkWindow(analysis: QueryAnalysis): Pick<DataSource, 'window'> {
+  const w = analysis.aggregate?.window;
+  if (!w) return {};
+  return { window: w.kind === 'session' ? { type: 'session' } : { type: w.kind, sizeMs: w.sizeMs } };
 }
 
 function sinkTimestamp(props: Properties, columns: readonly Column[]): Pick<DataSource, 'timestamp'> {

@@ -2,12 +2,15 @@
  * The operator contract: a batch of records in, a batch out. Operators are built once per query
  * from plan nodes (runtime/operator-factory.ts) and keep any compiled functions they need.
  */
+import type { ProducerRecord } from '../../log/log.js';
 import type { Rec } from '../record.js';
 import type { TaskContext } from '../task-context.js';
 
 export interface Operator {
   readonly name: string;
   process(batch: readonly Rec[], ctx: TaskContext): Rec[];
+  /** State changes since the last call, for its changelog topic, committed with the batch. */
+  changelog?(): { readonly topic: string; readonly records: ProducerRecord[] } | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-/** SELECT: computes each output row (keys first, then values) from the input row. */
+/** SELECT: computes each output row (keys first, then values) from the input row, and the previous row of a table change. */
 import type { Rec } from '../record.js';
 import type { TaskContext } from '../task-context.js';
 import { forEachGuarded, type Operator } from './operator.js';
@@ -16,12 +16,12 @@ export class ProjectOperator implements Operator {
     const out: Rec[] = [];
     const project = this.project;
     forEachGuarded(batch, ctx, this.name, (rec) => {
-      if (rec.tombstone) {
-        const row = padNulls(this.projectKey(rec.row), this.width);
-        out.push({ row, timestamp: rec.timestamp, tombstone: true, origin: rec.origin });
-      } else {
-        out.push({ row: project(rec.row), timestamp: rec.timestamp, origin: rec.origin });
-      }
+      const row = rec.tombstone ? padNulls(this.projectKey(rec.row), this.width) : project(rec.row);
+      const next: Rec = { row, timestamp: rec.timestamp, origin: rec.origin };
+      if (rec.tombstone) next.tombstone = true;
+      if (rec.old !== undefined) next.old = rec.old === null ? null : project(rec.old);
+      if (rec.window) next.window = rec.window;
+      out.push(next);
     });
     return out;
   }

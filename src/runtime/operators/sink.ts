@@ -9,6 +9,7 @@ import type { ProducerRecord } from '../../log/log.js';
 import type { SinkSpec } from '../../planner/plan.js';
 import { createSerde } from '../../serde/create-serde.js';
 import type { Serde } from '../../serde/serde.js';
+import { appendWindow } from '../../serde/windowed-key.js';
 import type { Rec } from '../record.js';
 import type { TaskContext } from '../task-context.js';
 import { timestampExtractor, type TimestampExtractor } from '../timestamp-extractor.js';
@@ -42,6 +43,7 @@ export class SinkEncoder {
       let key: Buffer | null;
       try {
         key = this.keyIndexes.length === 0 ? null : this.keySerde.serialize(this.keyIndexes.map((i) => rec.row[i]));
+        if (this.sink.window && rec.window) key = appendWindow(key, rec.window, this.sink.window.type === 'session');
       } catch (err) {
         ctx.processingError(rec.origin, err, { kind: 'serialization', target: 'key', topic: this.sink.topic });
         continue;

@@ -3,13 +3,13 @@
  * ROWPARTITION, ROWOFFSET]`. Bytes that do not deserialize, and timestamps that cannot be
  * extracted, go to the processing log.
  */
-import { UnsupportedError } from '../../common/errors.js';
 import type { Column } from '../../common/schema.js';
 import type { FunctionRegistry } from '../../functions/types.js';
 import type { LogRecord } from '../../log/log.js';
 import type { SourceNode } from '../../planner/plan.js';
 import { createSerde } from '../../serde/create-serde.js';
 import type { Serde } from '../../serde/serde.js';
+import { splitWindow, type KeyWindow } from '../../serde/windowed-key.js';
 import type { Rec } from '../record.js';
 import type { TaskContext } from '../task-context.js';
 import { timestampExtractor, type TimestampExtractor } from '../timestamp-extractor.js';
@@ -21,11 +21,9 @@ export class SourceDecoder {
   private readonly valueCount: number;
   private readonly headerColumns: readonly Column[];
   private readonly extractTimestamp: TimestampExtractor | undefined;
+  private readonly window: SourceNode['window'];
 
   constructor(node: SourceNode, functions: FunctionRegistry) {
-    if (node.window) {
-      throw new UnsupportedError(`reading windowed source ${node.sourceName} is not supported yet`);
-    }
     const keys = node.schema.filter((c) => c.namespace === 'key');
     const values = node.schema.filter((c) => c.namespace === 'value');
     this.keySerde = createSerde(node.keyFormat.format, keys, 'key', node.keyFormat.options);
@@ -33,6 +31,7 @@ export class SourceDecoder {
     this.keyCount = keys.length;
     this.valueCount = values.length;
     this.headerColumns = node.schema.filter((c) => c.namespace === 'header');
+    this.window = node.window;
     this.extractTimestamp = node.timestamp
       ? timestampExtractor(node.schema[node.timestamp.index]!.type, node.timestamp.index, node.timestamp.format, functions)
       : undefined;
@@ -43,8 +42,15 @@ export class SourceDecoder {
     for (const r of records) {
       const origin = { topic: r.topic, partition: r.partition, offset: r.offset };
       let key: unknown[] | null;
+      let window: KeyWindow | undefined;
       try {
-        key = this.keyCount === 0 ? [] : this.keySerde.deserialize(r.key);
+        let keyBytes = r.key;
+        if (this.window && keyBytes !== null) {
+          const split = splitWindow(keyBytes, this.window.type === 'session', this.window.sizeMs);
+          keyBytes = split.key;
+          window = split.window;
+        }
+        key = this.keyCount === 0 ? [] : this.keySerde.deserialize(keyBytes);
       } catch (err) {
         ctx.processingError(origin, err, { kind: 'deserialization', target: 'key' }, { bytes: r.key });
         continue;
@@ -73,7 +79,11 @@ export class SourceDecoder {
         }
       }
       row.push(BigInt(timestamp), r.partition, BigInt(r.offset));
-      out.push(value === null ? { row, timestamp, tombstone: true, origin } : { row, timestamp, origin });
+      if (this.window) row.push(window ? BigInt(window.start) : null, window ? BigInt(window.end) : null);
+      const rec: Rec = { row, timestamp, origin };
+      if (value === null) rec.tombstone = true;
+      if (window) rec.window = window;
+      out.push(rec);
     }
     return out;
   }

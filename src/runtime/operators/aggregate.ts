@@ -1,0 +1,203 @@
+/**
+ * GROUP BY: keeps one accumulator per group (and window) in a changelog-backed store and emits
+ * the group's new aggregate row `[keys…, results…, WINDOWSTART, WINDOWEND]` for every input
+ * record that changes it (EMIT CHANGES: no record cache), or once per window when it closes
+ * (EMIT FINAL). Table input retracts the old row's contribution before adding the new one.
+ * Tumbling and hopping windows are here; session windows in session-windows.ts.
+ */
+import type { ResolvedAggregate } from '../../functions/types.js';
+import type { ProducerRecord } from '../../log/log.js';
+import type { Rec, WindowBounds } from '../record.js';
+import { ChangelogStore } from '../state/changelog-store.js';
+import { decodeValues, encodeValues } from '../state/key-codec.js';
+import type { TaskContext } from '../task-context.js';
+import { windowClosed, windowsFor, type WindowSpec } from '../windows.js';
+import { forEachGuarded, type Operator } from './operator.js';
+import { mergeSessions } from './session-windows.js';
+
+export interface GroupState {
+  readonly key: readonly unknown[];
+  accs: unknown[];
+  window?: WindowBounds;
+  /** The timestamp of the record that last changed the group (EMIT FINAL emits with it). */
+  ts: number;
+}
+
+type Stored = GroupState | { streamTime: number };
+
+export interface AggregateConfig {
+  readonly groupKey: (row: readonly unknown[]) => unknown[];
+  /** Per aggregate: its arguments from the input row. */
+  readonly args: readonly ((row: readonly unknown[]) => unknown[])[];
+  readonly aggregates: readonly ResolvedAggregate[];
+  readonly window?: WindowSpec;
+  readonly emitFinal: boolean;
+  readonly changelogTopic?: string;
+}
+
+const STREAM_TIME = '#streamTime';
+
+export class AggregateOperator implements Operator {
+  readonly name = 'Aggregate';
+  readonly store: ChangelogStore<Stored>;
+  private streamTime = -1;
+  private readonly sessions = new Map<string, Set<string>>();
+
+  constructor(private readonly config: AggregateConfig) {
+    const aggs = config.aggregates;
+    this.store = new ChangelogStore<Stored>(
+      'Aggregate-Materialize',
+      config.changelogTopic,
+      (v) =>
+        'streamTime' in v
+          ? { t: v.streamTime }
+          : {
+              k: encodeValues(v.key),
+              a: v.accs.map((acc, i) => aggs[i]!.toState(acc)),
+              ts: v.ts,
+              ...(v.window ? { w: [v.window.start, v.window.end] } : {}),
+            },
+      (s) => {
+        const st = s as { t?: number; k?: string; a?: unknown[]; ts?: number; w?: [number, number] };
+        if (st.t !== undefined) return { streamTime: st.t };
+        return {
+          key: decodeValues(st.k!),
+          ts: st.ts ?? 0,
+          accs: st.a!.map((x, i) => aggs[i]!.fromState(x)),
+          ...(st.w ? { window: { start: st.w[0], end: st.w[1] } } : {}),
+        };
+      },
+    );
+  }
+
+  /** After restoring the store: pick up stream time and index the sessions. */
+  restored(): void {
+    const st = this.store.get(STREAM_TIME);
+    if (st && 'streamTime' in st) this.streamTime = st.streamTime;
+    for (const [k, v] of this.store.entries()) {
+      if ('streamTime' in v || !v.window || this.config.window?.kind !== 'session') continue;
+      this.sessionIndex(encodeValues(v.key)).add(k);
+    }
+  }
+
+  /** Store keys of the sessions of one group key. */
+  sessionIndex(groupKey: string): Set<string> {
+    let set = this.sessions.get(groupKey);
+    if (!set) {
+      set = new Set();
+      this.sessions.set(groupKey, set);
+    }
+    return set;
+  }
+
+  process(batch: readonly Rec[], ctx: TaskContext): Rec[] {
+    const out: Rec[] = [];
+    forEachGuarded(batch, ctx, this.name, (rec) => {
+      const before = this.streamTime;
+      if (rec.timestamp > this.streamTime) {
+        this.streamTime = rec.timestamp;
+        this.store.put(STREAM_TIME, { streamTime: this.streamTime });
+      }
+      if (rec.old) this.apply(rec, rec.old, 'undo', out, ctx);
+      if (!rec.tombstone) this.apply(rec, rec.row, 'add', out, ctx);
+      if (this.config.emitFinal && this.streamTime > before) this.emitClosed(before, rec, out);
+    });
+    return out;
+  }
+
+  changelog(): { topic: string; records: ProducerRecord[] } | undefined {
+    const topic = this.store.changelogTopic;
+    return topic ? { topic, records: this.store.takeChangelog() } : undefined;
+  }
+
+  private apply(rec: Rec, row: readonly unknown[], op: 'add' | 'undo', out: Rec[], ctx: TaskContext): void {
+    const key = this.config.groupKey(row);
+    if (key.some((k) => k === null)) {
+      ctx.processingError(
+        rec.origin,
+        new Error('Group-by column resolved to null. The source row will be excluded from the table.'),
+        { kind: 'processing', operator: this.name },
+      );
+      return;
+    }
+    const args = this.config.args.map((f) => f(row));
+    const window = this.config.window;
+    if (!window) {
+      this.update(encodeValues(key), key, undefined, args, op, rec, out);
+      return;
+    }
+    if (window.kind === 'session') {
+      mergeSessions(this, key, args, rec, out);
+      return;
+    }
+    for (const w of windowsFor(window, rec.timestamp)) {
+      if (windowClosed(window, w, this.streamTime)) continue;
+      this.update(`${encodeValues(key)}@${w.start}`, key, w, args, op, rec, out);
+    }
+  }
+
+  private update(
+    storeKey: string,
+    key: readonly unknown[],
+    window: WindowBounds | undefined,
+    args: readonly unknown[][],
+    op: 'add' | 'undo',
+    rec: Rec,
+    out: Rec[],
+  ): void {
+    const aggs = this.config.aggregates;
+    const existing = this.store.get(storeKey) as GroupState | undefined;
+    const oldRow = existing ? this.row(existing) : null;
+    const accs = existing ? existing.accs : aggs.map((a) => a.init());
+    const next = accs.map((acc, i) => {
+      const agg = aggs[i]!;
+      if (op === 'add') return agg.add(acc, args[i]!);
+      return agg.undo ? agg.undo(acc, args[i]!) : acc;
+    });
+    const state: GroupState = { key, accs: next, ts: rec.timestamp, ...(window ? { window } : {}) };
+    this.store.put(storeKey, state);
+    if (!this.config.emitFinal) {
+      out.push({ row: this.row(state), old: oldRow, timestamp: rec.timestamp, ...(window ? { window } : {}), origin: rec.origin });
+    }
+  }
+
+  /** The aggregate row of a group. */
+  row(state: GroupState): unknown[] {
+    const row: unknown[] = [...state.key];
+    state.accs.forEach((acc, i) => row.push(this.config.aggregates[i]!.result(acc)));
+    if (this.config.window) row.push(BigInt(state.window!.start), BigInt(state.window!.end));
+    return row;
+  }
+
+  /** EMIT FINAL: the windows that closed as stream time moved past `before`. */
+  private emitClosed(before: number, rec: Rec, out: Rec[]): void {
+    const spec = this.config.window;
+    if (!spec) return;
+    const closing: GroupState[] = [];
+    for (const [k, v] of this.store.entries()) {
+      if (k === STREAM_TIME || 'streamTime' in v || !v.window) continue;
+      if (windowClosed(spec, v.window, this.streamTime) && !windowClosed(spec, v.window, before)) closing.push(v);
+    }
+    closing.sort((a, b) => a.window!.end - b.window!.end || a.window!.start - b.window!.start);
+    for (const state of closing) {
+      out.push({ row: this.row(state), old: null, timestamp: state.ts, window: state.window!, origin: rec.origin });
+    }
+  }
+
+  /** Session windows keep their state here too; see session-windows.ts. */
+  get windowSpec(): WindowSpec | undefined {
+    return this.config.window;
+  }
+
+  get currentStreamTime(): number {
+    return this.streamTime;
+  }
+
+  get aggregates(): readonly ResolvedAggregate[] {
+    return this.config.aggregates;
+  }
+
+  get emitsFinal(): boolean {
+    return this.config.emitFinal;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Session windows, as Kafka Streams' KStreamSessionWindowAggregate: a record joins every session
+ * of its key within the gap of its timestamp; those sessions are merged (init, then merge each
+ * in window order, then add the record), removed with a tombstone each, and the merged session
+ * is emitted. A merged session that ended before stream time minus grace is dropped as late.
+ */
+import type { Rec } from '../record.js';
+import { encodeValues } from '../state/key-codec.js';
+import type { AggregateOperator, GroupState } from './aggregate.js';
+
+export function mergeSessions(
+  op: AggregateOperator,
+  key: readonly unknown[],
+  args: readonly unknown[][],
+  rec: Rec,
+  out: Rec[],
+): void {
+  const spec = op.windowSpec!;
+  const groupKey = encodeValues(key);
+  const index = op.sessionIndex(groupKey);
+  const ts = rec.timestamp;
+  const overlapping: { storeKey: string; state: GroupState }[] = [];
+  for (const storeKey of index) {
+    const state = op.store.get(storeKey) as GroupState | undefined;
+    if (!state?.window) continue;
+    if (state.window.end >= ts - spec.gapMs && state.window.start <= ts + spec.gapMs) {
+      overlapping.push({ storeKey, state });
+    }
+  }
+  overlapping.sort((a, b) => a.state.window!.start - b.state.window!.start);
+  const start = Math.min(ts, ...overlapping.map((s) => s.state.window!.start));
+  const end = Math.max(ts, ...overlapping.map((s) => s.state.window!.end));
+  if (end + spec.graceMs < op.currentStreamTime) return;
+  const aggs = op.aggregates;
+  let accs = aggs.map((a) => a.init());
+  for (const { state } of overlapping) {
+    accs = accs.map((acc, i) => (aggs[i]!.merge ? aggs[i]!.merge(acc, state.accs[i]) : state.accs[i]));
+  }
+  accs = accs.map((acc, i) => aggs[i]!.add(acc, args[i]!));
+  for (const { storeKey, state } of overlapping) {
+    op.store.delete(storeKey);
+    index.delete(storeKey);
+    if (!op.emitsFinal) {
+      const row = [...state.key, ...aggs.map(() => null), BigInt(state.window!.start), BigInt(state.window!.end)];
+      out.push({ row, timestamp: ts, tombstone: true, old: op.row(state), window: state.window!, origin: rec.origin });
+    }
+  }
+  const window = { start, end };
+  const merged: GroupState = { key, accs, window, ts };
+  const storeKey = `${groupKey}@${start}-${end}`;
+  op.store.put(storeKey, merged);
+  index.add(storeKey);
+  if (!op.emitsFinal) out.push({ row: op.row(merged), old: null, timestamp: ts, window, origin: rec.origin });
+}

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ScriptError } from '../../src/engine/engine.js';
+import { openTestEngine, removeDir, type TestEngine } from './helpers.js';
+
+let t: TestEngine | undefined;
+afterEach(async () => {
+  if (t) {
+    await t.close();
+    removeDir(t.dir);
+    t = undefined;
+  }
+});
+
+const SETUP = `
+SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM clicks (id INT KEY, user_id STRING, amount INT) WITH (kafka_topic='clicks', partitions=1, value_format='JSON');
+INSERT INTO clicks (id, user_id, amount) VALUES (1, 'alice', 10);
+INSERT INTO clicks (id, user_id, amount) VALUES (2, 'bob', 3);
+INSERT INTO clicks (id, user_id, amount) VALUES (3, 'alice', 7);
+`;
+
+describe('engine', () => {
+  it('runs a filtering, projecting persistent query and a push query over its output', async () => {
+    t = await openTestEngine();
+    const rows = await t.run(`${SETUP}
+CREATE STREAM big AS SELECT id, UCASE(user_id) AS who, amount * 2 AS doubled FROM clicks WHERE amount > 5;
+SELECT * FROM big EMIT CHANGES;`);
+    expect(rows).toEqual([
+      { ID: 1, WHO: 'ALICE', DOUBLED: 20 },
+      { ID: 3, WHO: 'ALICE', DOUBLED: 14 },
+    ]);
+  });
+
+  it('re-keys with PARTITION BY, moving the old key into the value', async () => {
+    t = await openTestEngine();
+    await t.run(`${SETUP} CREATE STREAM by_user AS SELECT * FROM clicks PARTITION BY user_id;`);
+    const source = t.engine.metastore.getSource('BY_USER')!;
+    expect(source.columns.map((c) => `${c.name}:${c.namespace}`)).toEqual([
+      'USER_ID:key',
+      'AMOUNT:value',
+      'ID:value',
+    ]);
+    const rows = await t.run('SELECT * FROM by_user EMIT CHANGES;');
+    expect(rows.map((r) => r.USER_ID)).toEqual(['alice', 'bob', 'alice']);
+  });
+
+  it('aggregates with GROUP BY, emitting every update', async () => {
+    t = await openTestEngine();
+    const rows = await t.run(`${SETUP}
+CREATE TABLE totals AS SELECT user_id, COUNT(*) AS n, SUM(amount) AS total FROM clicks GROUP BY user_id;
+SELECT * FROM totals EMIT CHANGES;`);
+    expect(rows).toEqual([
+      { USER_ID: 'alice', N: 1n, TOTAL: 10 },
+      { USER_ID: 'bob', N: 1n, TOTAL: 3 },
+      { USER_ID: 'alice', N: 2n, TOTAL: 17 },
+    ]);
+  });
+
+  it('answers pull queries from the current table', async () => {
+    t = await openTestEngine();
+    await t.run(`${SETUP} CREATE TABLE totals AS SELECT user_id, SUM(amount) AS total FROM clicks GROUP BY user_id;`);
+    const result = await t.engine.executeScript("SELECT * FROM totals WHERE user_id = 'alice';");
+    expect(result[0]).toMatchObject({ kind: 'table', rows: [['alice', 17]] });
+  });
+
+  it('refuses a bad statement with its position and changes nothing', async () => {
+    t = await openTestEngine();
+    await t.run(SETUP);
+    const err = await t.engine
+      .executeScript('CREATE STREAM bad AS SELECT nope FROM clicks;')
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ScriptError);
+    expect((err as ScriptError).message).toContain("SELECT column 'NOPE' cannot be resolved");
+    expect(t.engine.metastore.getSource('BAD')).toBeUndefined();
+  });
+
+  it('sends a record that fails to deserialize to the processing log and goes on', async () => {
+    t = await openTestEngine();
+    await t.run(`${SETUP} CREATE STREAM copy AS SELECT * FROM clicks;`);
+    await t.engine.log.append('clicks', [
+      { key: Buffer.from([0, 0, 0, 9]), value: Buffer.from('{not json'), timestamp: 1 },
+      { key: Buffer.from([0, 0, 0, 10]), value: Buffer.from('{"USER_ID":"carol","AMOUNT":1}'), timestamp: 2 },
+    ]);
+    await t.engine.drain();
+    const rows = await t.run('SELECT id, user_id FROM copy EMIT CHANGES;');
+    expect(rows.map((r) => r.ID)).toEqual([1, 2, 3, 10]);
+    const log = await t.run(
+      'SELECT message->deserializationerror->topic AS topic, message->deserializationerror->offset AS off FROM KSQL_PROCESSING_LOG EMIT CHANGES;',
+    );
+    expect(log).toEqual([{ TOPIC: 'clicks', OFF: 3n }]);
+    expect(t.notices.some((n) => n.includes('clicks/0@3'))).toBe(true);
+  });
+
+  it('restores streams, tables and queries on restart and resumes without reprocessing', async () => {
+    t = await openTestEngine();
+    const dir = t.dir;
+    await t.run(`${SETUP} CREATE TABLE totals AS SELECT user_id, SUM(amount) AS total FROM clicks GROUP BY user_id;`);
+    await t.close();
+    t = await openTestEngine(dir);
+    expect(t.engine.queries.size).toBe(1);
+    await t.run("INSERT INTO clicks (id, user_id, amount) VALUES (4, 'bob', 1);");
+    const rows = await t.run('SELECT * FROM totals EMIT CHANGES;');
+    expect(rows).toEqual([
+      { USER_ID: 'alice', TOTAL: 10 },
+      { USER_ID: 'bob', TOTAL: 3 },
+      { USER_ID: 'alice', TOTAL: 17 },
+      { USER_ID: 'bob', TOTAL: 4 },
+    ]);
+  });
+});
