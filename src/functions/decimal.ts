@@ -259,7 +259,7 @@ export function toPlainString(value: Decimal, scale?: number): string {
  * exponent is below -6, then scientific (`1E-7`, `1.0E-7`, `0E-8`).
  */
 export function javaBigDecimalToString(value: Decimal, scale: number): string {
-  const unscaled = value.abs().times(new Exact(10).pow(scale)).toFixed(0);
+  const unscaled = new Exact(value).abs().times(new Exact(10).pow(scale)).toFixed(0);
   const adjusted = -scale + (unscaled.length - 1);
   if (scale === 0 || adjusted >= -6) return value.toFixed(scale);
   const sign = value.isNegative() && !value.isZero() ? '-' : '';

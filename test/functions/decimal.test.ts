@@ -167,6 +167,9 @@ describe('exact conversions and printing', () => {
     expect(javaBigDecimalToString(d('0.0000001'), 7)).toBe('1E-7');
     expect(javaBigDecimalToString(d('-0.0000001'), 8)).toBe('-1.0E-7');
     expect(javaBigDecimalToString(d('0'), 8)).toBe('0E-8');
+    expect(javaBigDecimalToString(d('123456789012345678901234.5'), 1)).toBe(
+      '123456789012345678901234.5',
+    );
   });
 });
 
