@@ -68,7 +68,7 @@ export function checkFormatSupports(
       throw new AnalysisError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
     }
   }
-  const reason = schemaProblem(format, columns, side);
+  const reason = schemaProblem(format, columns, side) ?? optionsProblem(format, options);
   if (reason === null) return;
   const features = featuresText(format, columns.length, side, wrap);
   throw new AnalysisError(
@@ -111,6 +111,13 @@ function schemaProblem(
     default:
       return null;
   }
+}
+
+function optionsProblem(format: FormatName, options: SerdeOptions): string | null {
+  if (format === 'DELIMITED' && options.delimiter === '"') {
+    return "The quoteChar character and the delimiter cannot be the same ('\"')";
+  }
+  return null;
 }
 
 function hasNonStringMapKey(type: SqlType): boolean {

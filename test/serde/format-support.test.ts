@@ -88,3 +88,11 @@ describe('checkFormatSupports', () => {
     );
   });
 });
+
+describe('checkFormatSupports on options', () => {
+  it('refuses a DELIMITED delimiter that is the quote character, as commons-csv does', () => {
+    expect(() =>
+      checkFormatSupports('DELIMITED', [{ name: 'V', type: STRING }], 'value', { delimiter: '"' }),
+    ).toThrow("reason: The quoteChar character and the delimiter cannot be the same ('\"')");
+  });
+});

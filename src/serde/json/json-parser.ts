@@ -306,6 +306,7 @@ class JsonParser {
   private skipWhitespace(): void {
     const s = this.s;
     let i = this.pos;
+    if (s.charCodeAt(i) > 32) return;
     while (i < s.length && isWhitespace(s.charCodeAt(i))) i++;
     this.pos = i;
   }

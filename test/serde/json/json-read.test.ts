@@ -178,3 +178,14 @@ describe('JSON coercion into SQL types', () => {
     expect(readError(DOUBLE, 'true').causes[0]).toMatch(/, path: \$$/);
   });
 });
+
+describe('JSON coercion of extreme numbers', () => {
+  it('handles huge exponents without building huge values', () => {
+    expect(read(INTEGER, '1e400')).toBe(0);
+    expect(read(BIGINT, '-1e-400')).toBe(0n);
+    expect(read(DOUBLE, '1e400')).toBe(Infinity);
+    expect(readError(decimalType(4, 2), '1e-100000').causes[1]).toBe(
+      "Cannot fit decimal '1E-100000' into DECIMAL(4, 2) without rounding.",
+    );
+  });
+});
