@@ -22,7 +22,10 @@ export function lit(type: string, value: unknown): ArgumentShape {
   return { kind: 'value', type: t(type), literal: { value } };
 }
 
-export function lambda(arity: number, bodyType: (params: readonly SqlType[]) => SqlType): ArgumentShape {
+export function lambda(
+  arity: number,
+  bodyType: (params: readonly SqlType[]) => SqlType,
+): ArgumentShape {
   return { kind: 'lambda', arity, bodyType };
 }
 
@@ -34,6 +37,10 @@ export function resolve(name: string, ...args: (ArgumentShape | string | null)[]
 }
 
 /** Resolves `name` for the argument types and calls it with the values. */
-export function call(name: string, types: readonly (string | null)[], ...values: unknown[]): unknown {
+export function call(
+  name: string,
+  types: readonly (string | null)[],
+  ...values: unknown[]
+): unknown {
   return resolve(name, ...types).invoke(...values);
 }
