@@ -16,6 +16,16 @@
  * - `(?i)` folds case as Unicode does (Java folds ASCII only unless `(?u)` is also given).
  * Unsupported features and syntax errors throw PatternSyntaxError.
  */
+import {
+  classText,
+  codePointText,
+  HSPACE,
+  propertyClass,
+  SPACE,
+  unionAtom,
+  VSPACE,
+  type ClassPart,
+} from './java-regex-parts.js';
 
 export class PatternSyntaxError extends Error {}
 
@@ -45,58 +55,6 @@ export function compileJavaRegex(pattern: string): JavaRegex {
   const groupCount = new RegExp(`${source}|`, 'u').exec('')!.length - 1;
   return { regex, groupCount };
 }
-
-const SPACE = '\\t\\n\\x0B\\f\\r ';
-const HSPACE = ' \\t\\xA0\\u1680\\u180E\\u2000-\\u200A\\u202F\\u205F\\u3000';
-const VSPACE = '\\n\\x0B\\f\\r\\x85\\u2028\\u2029';
-const JS_SYNTAX = new Set([...'^$\\.*+?()[]{}|/']);
-
-const POSIX: Readonly<Record<string, string>> = {
-  Lower: 'a-z',
-  Upper: 'A-Z',
-  ASCII: '\\x00-\\x7F',
-  Alpha: 'a-zA-Z',
-  Digit: '0-9',
-  Alnum: 'a-zA-Z0-9',
-  Punct: '!-\\/:-@\\[-`{-~',
-  Graph: '!-~',
-  Print: ' -~',
-  Blank: ' \\t',
-  Cntrl: '\\x00-\\x1F\\x7F',
-  XDigit: '0-9a-fA-F',
-  Space: SPACE,
-  javaLowerCase: '\\p{Lowercase}',
-  javaUpperCase: '\\p{Uppercase}',
-  javaWhitespace: '\\t-\\r\\x1C-\\x1F\\p{Zs}\\p{Zl}\\p{Zp}',
-  javaMirrored: '\\p{Bidi_M}',
-  javaLetter: '\\p{L}',
-  javaDigit: '\\p{Nd}',
-  javaLetterOrDigit: '\\p{L}\\p{Nd}',
-  javaAlphabetic: '\\p{Alphabetic}',
-  IsAlphabetic: '\\p{Alphabetic}',
-  IsIdeographic: '\\p{Ideographic}',
-  IsLetter: '\\p{L}',
-  IsLowercase: '\\p{Lowercase}',
-  IsUppercase: '\\p{Uppercase}',
-  IsTitlecase: '\\p{Lt}',
-  IsPunctuation: '\\p{P}',
-  IsControl: '\\p{Cc}',
-  IsWhite_Space: '\\p{White_Space}',
-  IsWhiteSpace: '\\p{White_Space}',
-  IsDigit: '\\p{Nd}',
-  IsHex_Digit: '\\p{Hex_Digit}',
-  IsHexDigit: '\\p{Hex_Digit}',
-  IsJoin_Control: '\\p{Join_Control}',
-  IsNoncharacter_Code_Point: '\\p{Noncharacter_Code_Point}',
-  IsAssigned: '\\P{Cn}',
-};
-
-const CATEGORY =
-  /^(?:Is|gc=|general_category=)?(C[cfnos]?|L[lmotu]?|LC|M[cen]?|N[dlo]?|P[cdefios]?|S[ckmo]?|Z[lps]?)$/;
-const SCRIPT = /^(?:Is|sc=|script=)([A-Za-z_]+)$/;
-
-/** One class item: the text inside a JS `[...]`, or a whole atom that cannot go inside one. */
-type ClassPart = { readonly inClass: string } | { readonly atom: string };
 
 class Translator {
   readonly flags: Flags = {
@@ -354,14 +312,8 @@ class Translator {
     } else {
       name = this.pattern[this.pos++] ?? '';
     }
-    const posix = POSIX[name];
-    const category = CATEGORY.exec(name);
-    const script = SCRIPT.exec(name);
-    let inClass: string;
-    if (posix !== undefined) inClass = posix;
-    else if (category) inClass = `\\p{${category[1]}}`;
-    else if (script) inClass = `\\p{Script=${script[1]}}`;
-    else throw this.error(`Unknown character property name {${name}}`);
+    const inClass = propertyClass(name);
+    if (inClass === null) throw this.error(`Unknown character property name {${name}}`);
     return negated ? { atom: `[^${inClass}]` } : { inClass };
   }
 
@@ -463,28 +415,4 @@ class Translator {
   private error(message: string): PatternSyntaxError {
     return new PatternSyntaxError(`${message} near index ${this.pos}\n${this.pattern}`);
   }
-}
-
-function unionAtom(parts: readonly ClassPart[]): string {
-  const inClass = parts
-    .filter((p): p is { inClass: string } => 'inClass' in p)
-    .map((p) => p.inClass);
-  const atoms = parts.filter((p): p is { atom: string } => 'atom' in p).map((p) => p.atom);
-  if (atoms.length === 0) return `[${inClass.join('')}]`;
-  const all = inClass.length > 0 ? [`[${inClass.join('')}]`, ...atoms] : atoms;
-  return all.length === 1 ? all[0]! : `(?:${all.join('|')})`;
-}
-
-function codePointText(code: number): string {
-  const c = String.fromCodePoint(code);
-  if (JS_SYNTAX.has(c)) return `\\${c}`;
-  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
-  return c;
-}
-
-function classText(code: number): string {
-  const c = String.fromCodePoint(code);
-  if (c === '\\' || c === ']' || c === '[' || c === '^' || c === '-') return `\\${c}`;
-  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
-  return c;
 }
