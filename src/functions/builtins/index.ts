@@ -3,9 +3,14 @@
  * registry (registry.ts builtinRegistry()).
  */
 import type { FunctionDefinition } from '../definition.js';
+import { functions as aggregates } from './aggregates/index.js';
 import { functions as arrays } from './arrays.js';
 import { functions as bytes } from './bytes.js';
 import { functions as conditional } from './conditional.js';
+import { functions as datetimeArithmetic } from './datetime-arith.js';
+import { functions as datetimeFormat } from './datetime-format.js';
+import { functions as datetimeParse } from './datetime-parse.js';
+import { functions as datetimeUnix } from './datetime-unix.js';
 import { functions as geo } from './geo.js';
 import { functions as greatestLeast } from './greatest-least.js';
 import { functions as hash } from './hash.js';
@@ -18,6 +23,7 @@ import { functions as misc } from './misc.js';
 import { functions as regex } from './regex.js';
 import { functions as rounding } from './rounding.js';
 import { functions as strings } from './strings.js';
+import { functions as tableFunctions } from './table-functions.js';
 import { functions as toJsonString } from './to-json-string.js';
 import { functions as url } from './url.js';
 
@@ -39,4 +45,10 @@ export const builtinFunctions: readonly FunctionDefinition[] = [
   ...url,
   ...geo,
   ...misc,
+  ...datetimeFormat,
+  ...datetimeParse,
+  ...datetimeArithmetic,
+  ...datetimeUnix,
+  ...aggregates,
+  ...tableFunctions,
 ];
