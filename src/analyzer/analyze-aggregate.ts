@@ -39,6 +39,8 @@ export interface AggregateAnalysis {
 export interface SelectEntry {
   readonly ast: Expression;
   readonly alias?: string;
+  /** The name ksqlDB gives the column when there is no alias. */
+  readonly name?: string;
 }
 
 export function analyzeAggregate(
@@ -153,7 +155,7 @@ function projectAggregate(
   for (const { item, expr } of typedItems) {
     const type = typeOrString(expr);
     const isKey = expr.k === 'column' && expr.index >= 0 && expr.index < groupBy.length && keys[expr.index] === undefined;
-    const fallback = defaultName(item.ast);
+    const fallback = item.name ?? defaultName(item.ast);
     const name = item.alias ?? (fallback !== undefined && !isGeneratedKeyName(fallback) ? uniqueName(fallback, taken) : generated.generate());
     if (RESERVED_COLUMN_NAMES.has(name) && !(transient && (name === WINDOWSTART || name === WINDOWEND))) {
       throw new AnalysisError(

@@ -1,10 +1,9 @@
 /**
- * Analyzes a SELECT over one source without aggregation: resolves the source, WHERE,
- * PARTITION BY, table functions and the projection, and decides which output columns are key
- * columns, with ksqlDB's naming and checks. Aggregations and joins are refused here as
- * unsupported until their analyzers exist.
+ * Analyzes a SELECT: the FROM clause (a source or joins), WHERE, PARTITION BY, table functions,
+ * GROUP BY (in analyze-aggregate.ts) and the projection, deciding which output columns are key
+ * columns, with ksqlDB's naming and checks.
  */
-import { AnalysisError, UnsupportedError } from '../common/errors.js';
+import { AnalysisError } from '../common/errors.js';
 import {
   PSEUDO_COLUMNS,
   RESERVED_COLUMN_NAMES,
@@ -17,12 +16,12 @@ import type { Metastore } from '../engine/metastore.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import type { Expression, Query, SelectItem } from '../parser/ast.js';
 import { analyzeAggregate, type AggregateAnalysis } from './analyze-aggregate.js';
+import { analyzeFrom, type FromAnalysis, type KeyAlternatives } from './analyze-from.js';
 import { visitAst } from './ast-children.js';
 import { castTo, coerceTo } from './coercion.js';
-import { defaultName, GeneratedNames, uniqueName } from './column-naming.js';
+import { GeneratedNames, uniqueName } from './column-naming.js';
 import { typeExpression, type TypingContext } from './expression-typer.js';
 import { printExpression } from './print-expression.js';
-import { Scope } from './scope.js';
 import { sameExpression } from './same-expression.js';
 import { analyzeTableFunctions, type TableFunctionCall } from './table-functions.js';
 import type { TypedExpression } from './typed-expression.js';
@@ -33,10 +32,9 @@ export interface ProjectedColumn {
 }
 
 export interface QueryAnalysis {
+  readonly from: FromAnalysis;
+  /** The leftmost source: where sink formats and partitions are inherited from. */
   readonly source: DataSource;
-  /** The alias the query gives the source (its name when none). */
-  readonly alias: string;
-  readonly sourceSchema: readonly Column[];
   readonly where?: TypedExpression;
   readonly tableFunctions: readonly TableFunctionCall[];
   /** Output columns, keys first, with the expressions that compute them from the input row. */
@@ -66,15 +64,13 @@ export function sourceRowSchema(source: DataSource): Column[] {
 
 export function resolveSource(metastore: Metastore, name: string, span: Expression['span']): DataSource {
   const source = metastore.getSource(name);
-  if (!source) {
-    throw new AnalysisError(`${name} does not exist.`, span);
-  }
+  if (!source) throw new AnalysisError(`${name} does not exist.`, span);
   return source;
 }
 
 /**
  * `sinkName` names the query's result in ksqlDB's messages (`OUTPUT` in "The query used to
- * build `OUTPUT` must include …").
+ * build `OUTPUT` must include …"). Transient (push, pull) queries need not select keys.
  */
 export function analyzeQuery(
   query: Query,
@@ -82,9 +78,7 @@ export function analyzeQuery(
   sinkName: string,
   options: { readonly transient?: boolean } = {},
 ): QueryAnalysis {
-  if (query.from.kind === 'join') {
-    throw new UnsupportedError('joins are not supported yet', query.from.span);
-  }
+  const transient = options.transient === true;
   if (query.window && !query.groupBy) {
     throw new AnalysisError('WINDOW clause requires a GROUP BY clause.', query.window.span);
   }
@@ -94,159 +88,129 @@ export function analyzeQuery(
   if (query.emit === 'final' && !query.window) {
     throw new AnalysisError('EMIT FINAL is only supported for windowed aggregations.', query.span);
   }
-  const source = resolveSource(ctx.metastore, query.from.name, query.from.span);
-  const alias = query.from.alias ?? source.name;
-  const sourceSchema = sourceRowSchema(source);
-  const scope = new Scope(
-    sourceSchema.map((c, index) => ({ source: alias, name: c.name, type: c.type, index })),
-    [alias],
-  );
+  const from = analyzeFrom(query.from, ctx);
   const base: Omit<TypingContext, 'clause'> = {
-    scope,
+    scope: from.scope,
     functions: ctx.functions,
     customTypes: (n) => ctx.metastore.getType(n),
   };
   if (!query.groupBy) rejectAggregates(query, ctx.functions);
-
   const where = query.where
     ? coerceTo(typeExpression(query.where, { ...base, clause: 'WHERE' }), BOOLEAN, query.where.span, 'WHERE')
     : undefined;
+  const common = {
+    from,
+    source: from.sources[0]!.source,
+    ...(where ? { where } : {}),
+    ...(query.emit ? { emit: query.emit } : {}),
+    ...(query.limit !== undefined ? { limit: query.limit } : {}),
+  };
 
   if (query.groupBy) {
     if (query.partitionBy) {
       throw new AnalysisError('PARTITION BY and GROUP BY in the same query are not supported.', query.span);
     }
-    const items = expandSelect(query.select, source, alias, sourceSchema, undefined, () => ({ base: 'STRING' }));
-    const aggregate = analyzeAggregate(query, items, { ...base, clause: 'SELECT' }, sinkName, alias, options.transient === true);
-    return {
-      source,
-      alias,
-      sourceSchema,
-      ...(where ? { where } : {}),
-      tableFunctions: [],
-      projection: aggregate.projection,
-      aggregate,
-      outputType: 'table',
-      ...(query.emit ? { emit: query.emit } : {}),
-      ...(query.limit !== undefined ? { limit: query.limit } : {}),
-    };
+    const items = expandSelect(query.select, from, undefined, () => ({ base: 'STRING' }));
+    const aggregate = analyzeAggregate(query, items, { ...base, clause: 'SELECT' }, sinkName, from.sources[0]!.alias, transient);
+    return { ...common, tableFunctions: [], projection: aggregate.projection, aggregate, outputType: 'table' };
   }
 
-  const tableFunctions = analyzeTableFunctions(query.select, { ...base, clause: 'SELECT' }, sourceSchema.length);
+  const tableFunctions = analyzeTableFunctions(query.select, { ...base, clause: 'SELECT' }, from.rowSchema.length);
   const selectCtx: TypingContext = {
     ...base,
     clause: 'SELECT',
     replace: (e) => tableFunctions.find((f) => f.ast === e)?.column,
   };
-
   const partitionBy = query.partitionBy?.map((e) => ({
     ast: e,
     typed: typeExpression(e, { ...base, clause: 'PARTITION BY' }),
   }));
-
-  const items = expandSelect(query.select, source, alias, sourceSchema, partitionBy, (e) => {
+  const items = expandSelect(query.select, from, partitionBy, (e) => {
     const t = typeExpression(e, selectCtx);
     return t.k === 'unit' || t.type === null ? { base: 'STRING' } : t.type;
   });
-  const projection = buildProjection(items, selectCtx, source, partitionBy, sinkName, query, options.transient === true);
-
-  return {
-    source,
-    alias,
-    sourceSchema,
-    ...(where ? { where } : {}),
-    tableFunctions,
-    projection,
-    outputType: source.sourceType,
-    ...(query.emit ? { emit: query.emit } : {}),
-    ...(query.limit !== undefined ? { limit: query.limit } : {}),
-  };
+  const keys: readonly KeyAlternatives[] = partitionBy
+    ? partitionBy.map((p) => ({
+        alternatives: [p.typed],
+        names: [printExpression(p.typed, from.sources[0]!.alias)],
+      }))
+    : from.keys;
+  const requireKeys = !transient && (partitionBy !== undefined || from.outputType === 'table' || from.isJoin);
+  const projection = buildProjection(items, selectCtx, keys, requireKeys, sinkName, partitionBy !== undefined, transient, query);
+  return { ...common, tableFunctions, projection, outputType: from.outputType };
 }
 
-interface SelectEntry {
+export interface SelectEntry {
   readonly ast: Expression;
   readonly alias?: string;
-  /** From `*`: a key column that keeps its key role. */
-  readonly fromStar?: boolean;
+  /** The name ksqlDB gives the column when there is no alias. */
+  readonly name?: string;
 }
 
-/** Expands `*` and `alias.*`: after PARTITION BY, the new key first, then values, then old keys. */
+/** Expands `*`, `alias.*` and `struct->*`; after PARTITION BY the new key comes first, then values, then old keys. */
 function expandSelect(
   select: readonly SelectItem[],
-  source: DataSource,
-  alias: string,
-  sourceSchema: readonly Column[],
+  from: FromAnalysis,
   partitionBy: readonly { ast: Expression; typed: TypedExpression }[] | undefined,
   structTypeOf: (e: Expression) => SqlType,
 ): SelectEntry[] {
   const entries: SelectEntry[] = [];
+  const named = (ast: Expression): SelectEntry => ({
+    ast,
+    ...(ast.kind === 'column' ? { name: from.columnName(ast) } : ast.kind === 'dereference' ? { name: ast.field } : {}),
+  });
   for (const item of select) {
     if (item.kind === 'selectExpression') {
-      entries.push({ ast: item.expression, ...(item.alias !== undefined ? { alias: item.alias } : {}) });
+      entries.push({ ...named(item.expression), ...(item.alias !== undefined ? { alias: item.alias } : {}) });
       continue;
     }
     if (item.kind === 'structAll') {
       const t = structTypeOf(item.base);
-      if (t.base !== 'STRUCT') {
-        throw new AnalysisError(`'->*' needs a STRUCT, not ${formatType(t)}`, item.span);
-      }
+      if (t.base !== 'STRUCT') throw new AnalysisError(`'->*' needs a STRUCT, not ${formatType(t)}`, item.span);
       for (const f of t.fields) {
-        entries.push({ ast: { kind: 'dereference', span: item.span, base: item.base, field: f.name } });
+        entries.push({ ast: { kind: 'dereference', span: item.span, base: item.base, field: f.name }, name: f.name });
       }
       continue;
     }
-    if (item.source !== undefined && item.source !== alias) {
-      throw new AnalysisError(`'${item.source}' is not a valid stream/table name or alias.`, item.span);
-    }
-    const col = (c: Column): SelectEntry => ({
-      ast: { kind: 'column', span: item.span, name: c.name },
-      fromStar: true,
-    });
-    const userColumns = sourceSchema.filter((c) => c.namespace !== 'pseudo');
-    if (!partitionBy) {
-      entries.push(...userColumns.map(col));
+    const star = from.star(item.source, item.span);
+    if (!partitionBy || from.isJoin) {
+      entries.push(...star.map(named));
       continue;
     }
-    const keyNames = new Set(
-      partitionBy.filter((p) => p.ast.kind === 'column').map((p) => (p.ast as { name: string }).name),
-    );
-    entries.push(...partitionBy.map((p) => ({ ast: p.ast, fromStar: true })));
+    const keyNames = new Set(partitionBy.flatMap((p) => (p.ast.kind === 'column' ? [p.ast.name] : [])));
+    const keyColumns = new Set(from.rowSchema.filter((c) => c.namespace === 'key').map((c) => c.name));
+    const nameOf = (e: Expression): string => (e.kind === 'column' ? e.name : '');
+    entries.push(...partitionBy.map((p) => named(p.ast)));
     entries.push(
-      ...userColumns.filter((c) => c.namespace !== 'key' && !keyNames.has(c.name)).map(col),
-      ...userColumns.filter((c) => c.namespace === 'key' && !keyNames.has(c.name)).map(col),
+      ...star.filter((e) => !keyColumns.has(nameOf(e)) && !keyNames.has(nameOf(e))).map(named),
+      ...star.filter((e) => keyColumns.has(nameOf(e)) && !keyNames.has(nameOf(e))).map(named),
     );
   }
-  void source;
   return entries;
 }
 
 function buildProjection(
   items: readonly SelectEntry[],
   ctx: TypingContext,
-  source: DataSource,
-  partitionBy: readonly { ast: Expression; typed: TypedExpression }[] | undefined,
+  keys: readonly KeyAlternatives[],
+  requireKeys: boolean,
   sinkName: string,
-  query: Query,
+  partitioned: boolean,
   transient: boolean,
+  query: Query,
 ): ProjectedColumn[] {
   const typed = items.map((item) => ({ item, expr: typeExpression(item.ast, ctx) }));
-  const keyExprs: TypedExpression[] = partitionBy
-    ? partitionBy.map((p) => p.typed)
-    : sourceRowSchema(source)
-        .map((c, index) => ({ c, index }))
-        .filter(({ c }) => c.namespace === 'key')
-        .map(({ c, index }) => ({ k: 'column', index, name: c.name, type: c.type }) as TypedExpression);
-
   const taken = new Set<string>(items.flatMap((i) => (i.alias !== undefined ? [i.alias] : [])));
   const generated = new GeneratedNames(taken);
-  const keyColumns: (ProjectedColumn | undefined)[] = keyExprs.map(() => undefined);
+  const keyColumns: (ProjectedColumn | undefined)[] = keys.map(() => undefined);
   const values: ProjectedColumn[] = [];
   for (const { item, expr } of typed) {
     const type: SqlType = expr.k === 'unit' || expr.type === null ? { base: 'STRING' } : expr.type;
-    const keyIndex = keyExprs.findIndex((k, i) => keyColumns[i] === undefined && sameExpression(k, expr));
-    const name =
-      item.alias ?? (defaultName(item.ast) !== undefined ? uniqueName(defaultName(item.ast)!, taken) : generated.generate());
-    if (RESERVED_COLUMN_NAMES.has(name)) {
+    const keyIndex = keys.findIndex(
+      (k, i) => keyColumns[i] === undefined && k.alternatives.some((alt) => sameExpression(alt, expr)),
+    );
+    const name = item.alias ?? (item.name !== undefined ? uniqueName(item.name, taken) : generated.generate());
+    if (RESERVED_COLUMN_NAMES.has(name) && !transient) {
       throw new AnalysisError(
         item.alias !== undefined
           ? `\`${name}\` is a reserved column name. You cannot use it as an alias for a column.`
@@ -255,16 +219,12 @@ function buildProjection(
       );
     }
     const expression = expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr;
-    if (keyIndex >= 0) {
-      keyColumns[keyIndex] = { column: { name, type, namespace: 'key' }, expression };
-    } else {
-      values.push({ column: { name, type, namespace: 'value' }, expression });
-    }
+    if (keyIndex >= 0) keyColumns[keyIndex] = { column: { name, type, namespace: 'key' }, expression };
+    else values.push({ column: { name, type, namespace: 'value' }, expression });
   }
-  const missing = keyExprs.filter((_, i) => keyColumns[i] === undefined);
-  const requireKeys = partitionBy !== undefined || source.sourceType === 'table' || missing.length < keyExprs.length;
-  if (missing.length > 0 && requireKeys && !transient) {
-    throw missingKeyError(sinkName, partitionBy ? 'partitioning expression' : 'key column', keyExprs, partitionBy !== undefined, source);
+  const missing = keys.filter((_, i) => keyColumns[i] === undefined);
+  if (missing.length > 0 && !transient && (requireKeys || missing.length < keys.length)) {
+    throw missingKeyError(sinkName, keys, partitioned);
   }
   if (values.length === 0 && !transient) {
     throw new AnalysisError('The projection contains no value columns.', query.span);
@@ -272,37 +232,33 @@ function buildProjection(
   return [...keyColumns.filter((k): k is ProjectedColumn => k !== undefined), ...values];
 }
 
-function missingKeyError(
-  sinkName: string,
-  what: string,
-  keys: readonly TypedExpression[],
-  qualified: boolean,
-  source: DataSource,
-): AnalysisError {
-  const names = keys.map((m) => (qualified ? printExpression(m, source.name) : printExpression(m)));
+function missingKeyError(sinkName: string, keys: readonly KeyAlternatives[], partitioned: boolean): AnalysisError {
+  const join = keys.length === 1 && keys[0]!.alternatives.length > 0 && (keys[0]!.names.length > 1 || keys[0]!.synthetic);
+  if (join || (keys.length === 1 && keys[0]!.synthetic)) {
+    const names = keys[0]!.names;
+    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+    const synthetic = keys[0]!.synthetic
+      ? '\nROWKEY was added as a synthetic key column because the join criteria did not match any source column. This expression must be included in the projection and may be aliased.'
+      : '';
+    return new AnalysisError(
+      `Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\nThe query used to build \`${sinkName}\` must include the join expression${names.length === 1 ? '' : 's'} ${list} in its projection (eg, SELECT ${names[0]}...).${synthetic}`,
+    );
+  }
+  const what = partitioned ? 'partitioning expression' : 'key column';
+  const names = keys.map((k) => k.names[0]!);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  const plural = names.length === 1 ? what : `${what}s`;
-  const eg = names.join(', ');
   return new AnalysisError(
-    `The query used to build \`${sinkName}\` must include the ${plural} ${list} in its projection (eg, SELECT ${eg}...).`,
+    `The query used to build \`${sinkName}\` must include the ${names.length === 1 ? what : `${what}s`} ${list} in its projection (eg, SELECT ${names.join(', ')}...).`,
   );
 }
 
 function rejectAggregates(query: Query, functions: FunctionRegistry): void {
   for (const item of query.select) {
-    if (item.kind === 'selectExpression' && containsAggregate(item.expression, functions)) {
-      throw new AnalysisError(
-        'Use of aggregate functions requires a GROUP BY clause.',
-        item.span,
-      );
-    }
+    if (item.kind !== 'selectExpression') continue;
+    visitAst(item.expression, (x) => {
+      if (x.kind === 'call' && functions.kindOf(x.name) === 'aggregate') {
+        throw new AnalysisError(`Use of aggregate function ${x.name} requires a GROUP BY clause.`, x.span);
+      }
+    });
   }
-}
-
-function containsAggregate(e: Expression, functions: FunctionRegistry): boolean {
-  let found = false;
-  visitAst(e, (x) => {
-    if (x.kind === 'call' && functions.kindOf(x.name) === 'aggregate') found = true;
-  });
-  return found;
 }

@@ -150,7 +150,7 @@ export class Engine {
   async runUntil(stopped: () => boolean): Promise<void> {
     while (!stopped()) {
       await this.drain();
-      const topics = [...new Set([...this.queries.values()].map((q) => q.sourceTopic))];
+      const topics = [...new Set([...this.queries.values()].flatMap((q) => q.sourceTopics))];
       await this.log.waitForRecords(topics, 200);
     }
   }

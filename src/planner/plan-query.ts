@@ -2,6 +2,7 @@
  * Turns an analyzed query into its plan: source → filter → flatMap → project. The sink is added
  * by the engine for persistent queries (CSAS, CTAS, INSERT INTO).
  */
+import type { RelationAnalysis } from '../analyzer/analyze-from.js';
 import type { QueryAnalysis } from '../analyzer/analyze-query.js';
 import type { Column } from '../common/schema.js';
 import type { DataSource } from '../engine/data-source.js';
@@ -10,7 +11,7 @@ import { DEFAULT_GRACE_MS } from '../runtime/windows.js';
 import type { AggregateNode, PlanNode, SourceNode } from './plan.js';
 
 export function planQuery(a: QueryAnalysis): PlanNode {
-  let node: PlanNode = sourceNode(a.source, a.sourceSchema);
+  let node: PlanNode = planRelation(a.from.relation);
   if (a.where) {
     node = { type: 'filter', v: 1, input: node, predicate: a.where, schema: node.schema };
   }
@@ -50,6 +51,31 @@ export function planQuery(a: QueryAnalysis): PlanNode {
     input: node,
     expressions: a.projection.map((p) => p.expression),
     schema: a.projection.map((p) => p.column),
+  };
+}
+
+/** The FROM clause: a source, or joins of sources. */
+export function planRelation(rel: RelationAnalysis): PlanNode {
+  if (rel.kind === 'source') return sourceNode(rel.source, rel.schema);
+  return {
+    type: 'join',
+    v: 1,
+    kind: rel.joinKind,
+    joinType: rel.joinType,
+    left: planRelation(rel.left),
+    right: planRelation(rel.right),
+    leftKey: rel.leftKey,
+    rightKey: rel.rightKey,
+    ...(rel.within
+      ? {
+          within: {
+            beforeMs: rel.within.beforeMs,
+            afterMs: rel.within.afterMs,
+            ...(rel.within.graceMs !== undefined ? { graceMs: rel.within.graceMs } : {}),
+          },
+        }
+      : {}),
+    schema: rel.schema,
   };
 }
 

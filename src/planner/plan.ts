@@ -9,7 +9,7 @@ import type { Column } from '../common/schema.js';
 import type { TypedExpression } from '../analyzer/typed-expression.js';
 import type { FormatInfo, WindowInfo } from '../engine/data-source.js';
 
-export type PlanNode = SourceNode | FilterNode | ProjectNode | FlatMapNode | AggregateNode;
+export type PlanNode = SourceNode | FilterNode | ProjectNode | FlatMapNode | AggregateNode | JoinNode;
 
 /** Reads a topic: deserializes keys and values into rows `[key…, value…, header…, pseudo…]`. */
 export interface SourceNode {
@@ -82,6 +82,24 @@ export interface AggregateNode {
     readonly retentionMs: number;
   };
   readonly emit: 'changes' | 'final';
+  readonly schema: readonly Column[];
+}
+
+/**
+ * A join of two inputs on one key expression per side; rows `[join key, …left row, …right row]`
+ * (the missing side all NULL for outer results).
+ */
+export interface JoinNode {
+  readonly type: 'join';
+  readonly v: 1;
+  readonly kind: 'streamStream' | 'streamTable' | 'tableTable' | 'foreignKey';
+  readonly joinType: 'inner' | 'left' | 'right' | 'full';
+  readonly left: PlanNode;
+  readonly right: PlanNode;
+  readonly leftKey: TypedExpression;
+  readonly rightKey: TypedExpression;
+  /** Stream-stream joins: how far apart the two records may be, and the grace period. */
+  readonly within?: { readonly beforeMs: number; readonly afterMs: number; readonly graceMs?: number };
   readonly schema: readonly Column[];
 }
 

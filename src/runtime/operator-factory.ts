@@ -1,36 +1,24 @@
 /**
- * Builds the operators of a plan: one table from plan node `type` to operator factory
- * (Arroyo's construct_operator). A pipeline is a source decoder and the operators after it.
+ * Builds the operator of each plan node: one table from plan node `type` to operator factory
+ * (Arroyo's construct_operator). topology.ts wires them from each source to the root.
  */
 import { InternalError } from '../common/errors.js';
-import type { Column } from '../common/schema.js';
 import type { FunctionRegistry } from '../functions/types.js';
-import type { LogRecord } from '../log/log.js';
-import type { AggregateNode, PlanNode, SourceNode } from '../planner/plan.js';
+import type { AggregateNode, JoinNode, PlanNode, SourceNode } from '../planner/plan.js';
 import { compileExpression, compileProjection } from './compile-expression.js';
 import { AggregateOperator } from './operators/aggregate.js';
 import { FilterOperator } from './operators/filter.js';
 import { FlatMapOperator } from './operators/flat-map.js';
+import { ForeignKeyJoinOperator } from './operators/foreign-key-join.js';
+import { StreamStreamJoinOperator } from './operators/stream-stream-join.js';
+import { StreamTableJoinOperator, type JoinConfig } from './operators/stream-table-join.js';
+import { TableTableJoinOperator } from './operators/table-table-join.js';
 import type { Operator } from './operators/operator.js';
 import { ProjectOperator } from './operators/project.js';
-import { SourceDecoder } from './operators/source.js';
-import { TableSourceOperator } from './operators/table-source.js';
 import { queryGroup } from './query-names.js';
-import type { Rec } from './record.js';
-import type { TaskContext } from './task-context.js';
 import { DEFAULT_GRACE_MS } from './windows.js';
 
-export interface Pipeline {
-  readonly sourceNode: SourceNode;
-  readonly decoder: SourceDecoder;
-  /** For table sources: the materialized table, first of the operators. */
-  readonly tableSource?: TableSourceOperator;
-  readonly operators: readonly Operator[];
-  /** The schema of the rows the last operator emits. */
-  readonly schema: readonly Column[];
-}
-
-interface BuildContext {
+export interface BuildContext {
   readonly functions: FunctionRegistry;
   /** Set for persistent queries: their stores get changelog topics named after it. */
   readonly queryId?: string;
@@ -60,7 +48,38 @@ const FACTORIES: { [T in Exclude<PlanNode['type'], 'source'>]: Factory<Extract<P
       }),
     ),
   aggregate: (node, ctx) => aggregateOperator(node, ctx),
+  join: (node, ctx) => joinOperator(node, ctx),
 };
+
+function joinOperator(node: JoinNode, { functions, queryId }: BuildContext): Operator {
+  const config: JoinConfig = {
+    leftKey: compileExpression(node.leftKey, functions),
+    rightKey: compileExpression(node.rightKey, functions),
+    leftWidth: node.left.schema.length,
+    rightWidth: node.right.schema.length,
+    joinType: node.joinType,
+    ...(queryId ? { changelogPrefix: `${queryGroup(queryId)}-Join${joinCounter(node)}` } : {}),
+  };
+  switch (node.kind) {
+    case 'streamTable':
+      return new StreamTableJoinOperator(config);
+    case 'streamStream':
+      return new StreamStreamJoinOperator(config, node.within!.beforeMs, node.within!.afterMs, node.within!.graceMs);
+    case 'tableTable':
+      return new TableTableJoinOperator(config);
+    case 'foreignKey': {
+      const pk = node.left.schema.findIndex((c) => c.namespace === 'key');
+      return new ForeignKeyJoinOperator(config, (row) => row[pk]);
+    }
+  }
+}
+
+/** Distinguishes the stores of the joins of an n-way join: the depth of the join in the tree. */
+function joinCounter(node: JoinNode): string {
+  let depth = 0;
+  for (let n: PlanNode = node.left; n.type === 'join'; n = n.left) depth++;
+  return depth === 0 ? '' : `${depth}`;
+}
 
 function aggregateOperator(node: AggregateNode, { functions, queryId }: BuildContext): Operator {
   const aggregates = node.aggregates.map((a) =>
@@ -95,41 +114,16 @@ function aggregateOperator(node: AggregateNode, { functions, queryId }: BuildCon
   });
 }
 
-export function buildPipeline(root: PlanNode, functions: FunctionRegistry, queryId?: string): Pipeline {
-  const chain: PlanNode[] = [];
-  let node: PlanNode = root;
-  while (node.type !== 'source') {
-    chain.unshift(node);
-    node = node.input;
-  }
-  const ctx: BuildContext = { functions, ...(queryId ? { queryId } : {}) };
-  const operators = chain.map((n) => {
-    const factory = FACTORIES[n.type as keyof typeof FACTORIES] as Factory<PlanNode> | undefined;
-    if (!factory) throw new InternalError(`no operator for plan node ${n.type}`);
-    return factory(n, ctx);
-  });
-  const tableSource =
-    node.sourceType === 'table'
-      ? new TableSourceOperator(node.schema.filter((c) => c.namespace === 'key').length)
-      : undefined;
-  return {
-    sourceNode: node,
-    decoder: new SourceDecoder(node, functions),
-    ...(tableSource ? { tableSource } : {}),
-    operators: tableSource ? [tableSource, ...operators] : operators,
-    schema: root.schema,
-  };
+/** Builds the operator for one (non-source) plan node. */
+export function buildOperator(node: Exclude<PlanNode, SourceNode>, ctx: BuildContext): Operator {
+  const factory = FACTORIES[node.type as keyof typeof FACTORIES] as Factory<PlanNode> | undefined;
+  if (!factory) throw new InternalError(`no operator for plan node ${node.type}`);
+  return factory(node, ctx);
 }
 
+/** The leftmost source of a plan. */
 export function sourceOf(node: PlanNode): SourceNode {
   let n = node;
-  while (n.type !== 'source') n = n.input;
+  while (n.type !== 'source') n = n.type === 'join' ? n.left : n.input;
   return n;
-}
-
-/** Decodes a batch of log records and runs it through every operator. */
-export function runPipeline(pipeline: Pipeline, records: readonly LogRecord[], ctx: TaskContext): Rec[] {
-  let batch = pipeline.decoder.decode(records, ctx);
-  for (const op of pipeline.operators) batch = op.process(batch, ctx);
-  return batch;
 }

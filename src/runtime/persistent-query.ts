@@ -1,30 +1,30 @@
 /**
- * A running persistent query (CSAS, CTAS, INSERT INTO): reads its source partitions from their
- * committed offsets, runs each batch through its operators, and commits the output records,
- * processing-log records and input offsets in one transaction, so a crash at any point neither
- * loses nor duplicates a record.
+ * A running persistent query (CSAS, CTAS, INSERT INTO): reads each source's partitions from
+ * their committed offsets, runs each batch along its source's path, and commits the output
+ * records, state changelogs, processing-log records and input offsets in one transaction, so a
+ * crash at any point neither loses nor duplicates a record.
  */
-import type { Log } from '../log/log.js';
 import type { FunctionRegistry } from '../functions/types.js';
+import type { Log } from '../log/log.js';
 import type { QueryPlan } from '../planner/plan.js';
-import { buildPipeline, runPipeline, type Pipeline } from './operator-factory.js';
-import { restoreState } from './restore-state.js';
 import { SinkEncoder } from './operators/sink.js';
 import { PROCESSING_LOG_TOPIC } from './processing-log.js';
 import { BatchContext, type ProcessingLogListener } from './processing-log-writer.js';
 import { queryGroup } from './query-names.js';
+import { restoreState } from './restore-state.js';
+import { nextChunk, type Chunk } from './next-chunk.js';
 import { SourceCursor } from './source-cursor.js';
+import { buildTopology, runPath, type Topology } from './topology.js';
 
 export type QueryState = 'RUNNING' | 'ERROR' | 'TERMINATED';
-
 
 export class PersistentQuery {
   state: QueryState = 'RUNNING';
   error: string | undefined;
   readonly group: string;
-  private readonly pipeline: Pipeline;
+  private readonly topology: Topology;
   private readonly sink: SinkEncoder;
-  private readonly cursor: SourceCursor;
+  private readonly cursors: SourceCursor[];
 
   constructor(
     readonly plan: QueryPlan,
@@ -33,61 +33,77 @@ export class PersistentQuery {
     functions: FunctionRegistry,
     private readonly onProcessingError?: ProcessingLogListener,
   ) {
-    this.pipeline = buildPipeline(plan.root, functions, plan.queryId);
-    this.sink = new SinkEncoder(plan.sink, this.pipeline.schema, functions);
+    this.topology = buildTopology(plan.root, functions, plan.queryId);
+    this.sink = new SinkEncoder(plan.sink, this.topology.schema, functions);
     this.group = queryGroup(plan.queryId);
-    this.cursor = new SourceCursor(log, this.pipeline.sourceNode.topic);
+    this.cursors = this.topology.paths.map((p) => new SourceCursor(log, p.node.topic));
   }
 
-  get sourceTopic(): string {
-    return this.cursor.topic;
+  /** The topics the query reads. */
+  get sourceTopics(): readonly string[] {
+    return this.cursors.map((c) => c.topic);
+  }
+
+  /** Each source path commits under its own group, so a self-join's two readers stay apart. */
+  private groupOf(path: number): string {
+    return path === 0 ? this.group : `${this.group}-source${path}`;
   }
 
   /**
-   * Loads the committed offsets; a new query starts where `offsetReset` says and commits that
-   * position at once, so a restart never moves it.
+   * Loads the committed offsets and restores state; a new query starts where `offsetReset`
+   * says and commits that position at once, so a restart never moves it.
    */
   async open(offsetReset: 'earliest' | 'latest'): Promise<void> {
-    const topic = this.sourceTopic;
-    const committed = await this.log.committedOffsets(this.group, topic);
-    await this.cursor.startAt(offsetReset, committed);
-    await restoreState(this.pipeline, this.log, this.cursor.positions);
-    if (committed.size === 0) {
-      const tx = this.log.transaction();
-      this.cursor.positions.forEach((offset, partition) =>
-        tx.commitOffset(this.group, { topic, partition }, offset),
-      );
-      await tx.commit();
+    const tx = this.log.transaction();
+    let fresh = false;
+    for (const [i, cursor] of this.cursors.entries()) {
+      const committed = await this.log.committedOffsets(this.groupOf(i), cursor.topic);
+      await cursor.startAt(offsetReset, committed);
+      if (committed.size === 0) {
+        fresh = true;
+        cursor.positions.forEach((offset, partition) =>
+          tx.commitOffset(this.groupOf(i), { topic: cursor.topic, partition }, offset),
+        );
+      }
     }
+    if (fresh) await tx.commit();
+    else tx.abort();
+    await restoreState(this.topology, this.log, this.cursors.map((c) => c.positions));
   }
 
-  /** Processes at most one batch per partition; returns how many input records it consumed. */
-  async step(): Promise<number> {
-    if (this.state !== 'RUNNING') return 0;
+  /** Processes the next chunks of input; returns how many input records it consumed. */
+  async step(maxChunks = 64): Promise<number> {
     let consumed = 0;
-    for (let partition = 0; partition < this.cursor.partitions; partition++) {
-      const records = await this.cursor.read(partition);
-      if (records.length === 0) continue;
-      const ctx = new BatchContext(this.plan.queryId, this.onProcessingError);
-      const output = this.sink.encode(runPipeline(this.pipeline, records, ctx), ctx);
-      const tx = this.log.transaction();
-      if (output.length > 0) tx.append(this.plan.sink.topic, output);
-      for (const op of this.pipeline.operators) {
-        const changes = op.changelog?.();
-        if (changes && changes.records.length > 0) tx.append(changes.topic, changes.records);
-      }
-      if (ctx.entries.length > 0) tx.append(PROCESSING_LOG_TOPIC, ctx.records());
-      const next = records[records.length - 1]!.offset + 1;
-      tx.commitOffset(this.group, { topic: this.sourceTopic, partition }, next);
-      await tx.commit();
-      this.cursor.advance(partition, records);
-      consumed += records.length;
+    for (let i = 0; i < maxChunks && this.state === 'RUNNING'; i++) {
+      const chunk = await nextChunk(this.cursors);
+      if (!chunk) break;
+      await this.process(chunk);
+      consumed += chunk.records.length;
     }
     return consumed;
   }
 
-  caughtUp(): Promise<boolean> {
-    return this.cursor.caughtUp();
+  private async process({ path, partition, records }: Chunk): Promise<void> {
+    const cursor = this.cursors[path]!;
+    const ctx = new BatchContext(this.plan.queryId, this.onProcessingError);
+    const output = this.sink.encode(runPath(this.topology.paths[path]!, records, ctx), ctx);
+    const tx = this.log.transaction();
+    if (output.length > 0) tx.append(this.plan.sink.topic, output);
+    for (const op of this.topology.operators) {
+      for (const changes of op.changelog?.() ?? []) {
+        if (changes.records.length > 0) tx.append(changes.topic, changes.records);
+      }
+    }
+    if (ctx.entries.length > 0) tx.append(PROCESSING_LOG_TOPIC, ctx.records());
+    const next = records[records.length - 1]!.offset + 1;
+    tx.commitOffset(this.groupOf(path), { topic: cursor.topic, partition }, next);
+    await tx.commit();
+    cursor.advance(partition, records);
+  }
+
+  async caughtUp(): Promise<boolean> {
+    for (const c of this.cursors) if (!(await c.caughtUp())) return false;
+    return true;
   }
 
   fail(err: unknown): void {

@@ -1,15 +1,16 @@
 /**
- * A push query (`SELECT … EMIT CHANGES`): runs the same pipeline as a persistent query but
+ * A push query (`SELECT … EMIT CHANGES`): runs the same topology as a persistent query but
  * hands rows to a callback instead of a sink, commits nothing, and stops at its LIMIT.
  */
 import type { Column } from '../common/schema.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import type { Log } from '../log/log.js';
 import type { PlanNode } from '../planner/plan.js';
-import { buildPipeline, runPipeline, type Pipeline } from './operator-factory.js';
 import { PROCESSING_LOG_TOPIC } from './processing-log.js';
 import { BatchContext, type ProcessingLogListener } from './processing-log-writer.js';
+import { nextChunk } from './next-chunk.js';
 import { SourceCursor } from './source-cursor.js';
+import { buildTopology, runPath, type Topology } from './topology.js';
 
 export interface PushRow {
   readonly values: readonly unknown[];
@@ -18,8 +19,8 @@ export interface PushRow {
 }
 
 export class PushQuery {
-  private readonly pipeline: Pipeline;
-  private readonly cursor: SourceCursor;
+  private readonly topology: Topology;
+  private readonly cursors: SourceCursor[];
   private emitted = 0;
 
   constructor(
@@ -31,45 +32,46 @@ export class PushQuery {
     private readonly limit: number | undefined,
     private readonly onProcessingError?: ProcessingLogListener,
   ) {
-    this.pipeline = buildPipeline(root, functions);
-    this.cursor = new SourceCursor(log, this.pipeline.sourceNode.topic);
+    this.topology = buildTopology(root, functions);
+    this.cursors = this.topology.paths.map((p) => new SourceCursor(log, p.node.topic));
   }
 
   get schema(): readonly Column[] {
-    return this.pipeline.schema;
+    return this.topology.schema;
   }
 
-  get sourceTopic(): string {
-    return this.cursor.topic;
+  get sourceTopics(): readonly string[] {
+    return this.cursors.map((c) => c.topic);
   }
 
   get done(): boolean {
     return this.limit !== undefined && this.emitted >= this.limit;
   }
 
-  open(offsetReset: 'earliest' | 'latest'): Promise<void> {
-    return this.cursor.startAt(offsetReset);
+  async open(offsetReset: 'earliest' | 'latest'): Promise<void> {
+    for (const c of this.cursors) await c.startAt(offsetReset);
   }
 
-  async step(): Promise<number> {
+  async step(maxChunks = 64): Promise<number> {
     let consumed = 0;
-    for (let partition = 0; partition < this.cursor.partitions && !this.done; partition++) {
-      const records = await this.cursor.read(partition);
-      if (records.length === 0) continue;
+    for (let i = 0; i < maxChunks && !this.done; i++) {
+      const chunk = await nextChunk(this.cursors);
+      if (!chunk) break;
       const ctx = new BatchContext(this.queryId, this.onProcessingError);
-      for (const rec of runPipeline(this.pipeline, records, ctx)) {
+      for (const rec of runPath(this.topology.paths[chunk.path]!, chunk.records, ctx)) {
         if (this.done) break;
         this.emitted++;
         this.onRow({ values: rec.row, tombstone: rec.tombstone === true });
       }
       if (ctx.entries.length > 0) await this.log.append(PROCESSING_LOG_TOPIC, ctx.records());
-      this.cursor.advance(partition, records);
-      consumed += records.length;
+      this.cursors[chunk.path]!.advance(chunk.partition, chunk.records);
+      consumed += chunk.records.length;
     }
     return consumed;
   }
 
-  caughtUp(): Promise<boolean> {
-    return this.cursor.caughtUp();
+  async caughtUp(): Promise<boolean> {
+    for (const c of this.cursors) if (!(await c.caughtUp())) return false;
+    return true;
   }
 }

@@ -4,32 +4,33 @@
  * query had committed (what it had seen when it stopped).
  */
 import type { Log } from '../log/log.js';
-import { AggregateOperator } from './operators/aggregate.js';
-import type { Pipeline } from './operator-factory.js';
 import { BatchContext } from './processing-log-writer.js';
+import type { Topology } from './topology.js';
 
-export async function restoreState(pipeline: Pipeline, log: Log, positions: readonly number[]): Promise<void> {
-  for (const op of pipeline.operators) {
-    if (op instanceof AggregateOperator) {
-      await op.store.restore(log);
-      op.restored();
-    }
+export async function restoreState(
+  topology: Topology,
+  log: Log,
+  positions: readonly (readonly number[])[],
+): Promise<void> {
+  for (const op of topology.operators) {
+    await op.restore?.(log);
   }
-  const table = pipeline.tableSource;
-  if (!table) return;
-  const topic = pipeline.sourceNode.topic;
-  const starts = await log.startOffsets(topic);
   const quiet = new BatchContext('restore');
-  for (let partition = 0; partition < positions.length; partition++) {
-    let offset = starts[partition] ?? 0;
-    const until = positions[partition]!;
-    while (offset < until) {
-      const records = (await log.read(topic, partition, offset, Math.min(5000, until - offset))).filter(
-        (r) => r.offset < until,
-      );
-      if (records.length === 0) break;
-      table.restore(pipeline.decoder.decode(records, quiet));
-      offset = records[records.length - 1]!.offset + 1;
+  for (const [i, path] of topology.paths.entries()) {
+    const table = path.tableSource;
+    if (!table) continue;
+    const topic = path.node.topic;
+    const starts = await log.startOffsets(topic);
+    const until = positions[i]!;
+    for (let partition = 0; partition < until.length; partition++) {
+      let offset = starts[partition] ?? 0;
+      const end = until[partition]!;
+      while (offset < end) {
+        const records = (await log.read(topic, partition, offset, Math.min(5000, end - offset))).filter((r) => r.offset < end);
+        if (records.length === 0) break;
+        table.replay(path.decoder.decode(records, quiet));
+        offset = records[records.length - 1]!.offset + 1;
+      }
     }
   }
 }

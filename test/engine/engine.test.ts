@@ -85,9 +85,9 @@ SELECT * FROM totals EMIT CHANGES;`);
     const rows = await t.run('SELECT id, user_id FROM copy EMIT CHANGES;');
     expect(rows.map((r) => r.ID)).toEqual([1, 2, 3, 10]);
     const log = await t.run(
-      'SELECT message->deserializationerror->topic AS topic, message->deserializationerror->offset AS off FROM KSQL_PROCESSING_LOG EMIT CHANGES;',
+      'SELECT message->deserializationerror->`TOPIC` AS src, message->deserializationerror->`OFFSET` AS off FROM KSQL_PROCESSING_LOG EMIT CHANGES;',
     );
-    expect(log).toEqual([{ TOPIC: 'clicks', OFF: 3n }]);
+    expect(log).toEqual([{ SRC: 'clicks', OFF: 3n }]);
     expect(t.notices.some((n) => n.includes('clicks/0@3'))).toBe(true);
   });
 
@@ -98,7 +98,7 @@ SELECT * FROM totals EMIT CHANGES;`);
     await t.close();
     t = await openTestEngine(dir);
     expect(t.engine.queries.size).toBe(1);
-    await t.run("INSERT INTO clicks (id, user_id, amount) VALUES (4, 'bob', 1);");
+    await t.run("SET 'auto.offset.reset' = 'earliest'; INSERT INTO clicks (id, user_id, amount) VALUES (4, 'bob', 1);");
     const rows = await t.run('SELECT * FROM totals EMIT CHANGES;');
     expect(rows).toEqual([
       { USER_ID: 'alice', TOTAL: 10 },

@@ -57,6 +57,12 @@ export function renderPlan(node: PlanNode, depth = 0): string[] {
         ...renderPlan(node.input, depth + 1),
       ];
     }
+    case 'join':
+      return [
+        `${pad}[ JOIN ] ${node.kind} ${node.joinType.toUpperCase()} ON ${printExpression(node.leftKey)} = ${printExpression(node.rightKey)}${node.within ? ` WITHIN (${node.within.beforeMs} ms, ${node.within.afterMs} ms)` : ''} | Schema: ${schema}`,
+        ...renderPlan(node.left, depth + 1),
+        ...renderPlan(node.right, depth + 1),
+      ];
     case 'flatMap':
       return [`${pad}[ FLAT_MAP ] ${node.functions.map((f) => f.name).join(', ')} | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
   }

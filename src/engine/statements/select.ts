@@ -43,7 +43,7 @@ export async function select(
   options.onPushHeader?.(columns);
   await ctx.drain();
   await push.open(offsetReset(ctx));
-  const topics = [...new Set([push.sourceTopic, ...[...ctx.queries.values()].map((q) => q.sourceTopic)])];
+  const topics = [...new Set([...push.sourceTopics, ...[...ctx.queries.values()].flatMap((q) => q.sourceTopics)])];
   for (;;) {
     await ctx.drain();
     const consumed = await push.step();

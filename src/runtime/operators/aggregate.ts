@@ -6,7 +6,7 @@
  * Tumbling and hopping windows are here; session windows in session-windows.ts.
  */
 import type { ResolvedAggregate } from '../../functions/types.js';
-import type { ProducerRecord } from '../../log/log.js';
+import type { Log, ProducerRecord } from '../../log/log.js';
 import type { Rec, WindowBounds } from '../record.js';
 import { ChangelogStore } from '../state/changelog-store.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
@@ -70,8 +70,9 @@ export class AggregateOperator implements Operator {
     );
   }
 
-  /** After restoring the store: pick up stream time and index the sessions. */
-  restored(): void {
+  /** Rebuilds the store from its changelog, then picks up stream time and indexes the sessions. */
+  async restore(log: Log): Promise<void> {
+    await this.store.restore(log);
     const st = this.store.get(STREAM_TIME);
     if (st && 'streamTime' in st) this.streamTime = st.streamTime;
     for (const [k, v] of this.store.entries()) {
@@ -105,9 +106,9 @@ export class AggregateOperator implements Operator {
     return out;
   }
 
-  changelog(): { topic: string; records: ProducerRecord[] } | undefined {
+  changelog(): { topic: string; records: ProducerRecord[] }[] {
     const topic = this.store.changelogTopic;
-    return topic ? { topic, records: this.store.takeChangelog() } : undefined;
+    return topic ? [{ topic, records: this.store.takeChangelog() }] : [];
   }
 
   private apply(rec: Rec, row: readonly unknown[], op: 'add' | 'undo', out: Rec[], ctx: TaskContext): void {

@@ -2,15 +2,20 @@
  * The operator contract: a batch of records in, a batch out. Operators are built once per query
  * from plan nodes (runtime/operator-factory.ts) and keep any compiled functions they need.
  */
-import type { ProducerRecord } from '../../log/log.js';
+import type { Log, ProducerRecord } from '../../log/log.js';
 import type { Rec } from '../record.js';
 import type { TaskContext } from '../task-context.js';
 
+/** Which input a batch arrives on: joins have a left and a right one. */
+export type Port = 'main' | 'left' | 'right';
+
 export interface Operator {
   readonly name: string;
-  process(batch: readonly Rec[], ctx: TaskContext): Rec[];
+  process(batch: readonly Rec[], ctx: TaskContext, port: Port): Rec[];
   /** State changes since the last call, for its changelog topic, committed with the batch. */
-  changelog?(): { readonly topic: string; readonly records: ProducerRecord[] } | undefined;
+  changelog?(): readonly { readonly topic: string; readonly records: ProducerRecord[] }[];
+  /** Rebuilds the operator's state from its changelog before the query resumes. */
+  restore?(log: Log): Promise<void>;
 }
 
 /**

@@ -28,7 +28,7 @@ export class TableSourceOperator implements Operator {
   }
 
   /** Replays records read before a restart, without emitting. */
-  restore(batch: readonly Rec[]): void {
+  replay(batch: readonly Rec[]): void {
     for (const rec of batch) {
       const key = encodeValues(rec.row.slice(0, this.keyCount));
       if (rec.tombstone) this.rows.delete(key);

@@ -1,0 +1,144 @@
+/**
+ * The FROM clause: one source, or a (left-deep) tree of joins. Produces the row layout the rest
+ * of the query reads, the scope that resolves `alias.column` into it, how SELECT * expands and
+ * names columns, and which expressions are the row's key. Join rows are laid out
+ * `[join key, …left row, …right row]`, so a source's columns sit at a fixed offset.
+ */
+import { AnalysisError } from '../common/errors.js';
+import type { Column } from '../common/schema.js';
+import type { DataSource } from '../engine/data-source.js';
+import type { Expression, Relation } from '../parser/ast.js';
+import { resolveSource, sourceRowSchema, type AnalysisContext } from './analyze-query.js';
+import { analyzeJoinCriteria, type JoinAnalysis } from './analyze-join.js';
+import { Scope, type ScopeColumn } from './scope.js';
+import type { TypedExpression } from './typed-expression.js';
+
+export type RelationAnalysis =
+  | { readonly kind: 'source'; readonly source: DataSource; readonly alias: string; readonly schema: readonly Column[] }
+  | JoinAnalysis;
+
+/** A key column of the FROM row and the expressions that stand for it (any of them may be selected). */
+export interface KeyAlternatives {
+  readonly alternatives: readonly TypedExpression[];
+  /** How ksqlDB names them in "must include the join expressions L.A or R.A". */
+  readonly names: readonly string[];
+  /** Set for a join key that matches no source column. */
+  readonly synthetic?: boolean;
+}
+
+export interface FromAnalysis {
+  readonly relation: RelationAnalysis;
+  readonly rowSchema: readonly Column[];
+  readonly scope: Scope;
+  readonly sources: readonly { readonly source: DataSource; readonly alias: string; readonly offset: number }[];
+  readonly outputType: 'stream' | 'table';
+  readonly keys: readonly KeyAlternatives[];
+  readonly isJoin: boolean;
+  /** SELECT * (or alias.*) as column references, in ksqlDB's order. */
+  star(alias: string | undefined, span: Expression['span']): Expression[];
+  /** The output name ksqlDB gives a bare column reference. */
+  columnName(ref: Extract<Expression, { kind: 'column' }>): string;
+}
+
+export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis {
+  if (from.kind === 'source') return singleSource(from, ctx);
+  const relation = analyzeJoinTree(from, ctx);
+  const sources = collectSources(relation);
+  const scope = new Scope(scopeColumns(relation), sources.map((s) => s.alias));
+  const join = relation as JoinAnalysis;
+  return {
+    relation,
+    rowSchema: relation.schema,
+    scope,
+    sources,
+    outputType: join.outputType,
+    keys: [join.key],
+    isJoin: true,
+    star: (alias, span) => {
+      const picked = alias === undefined ? sources : sources.filter((s) => s.alias === alias);
+      if (alias !== undefined && picked.length === 0) {
+        throw new AnalysisError(`'${alias}' is not a valid stream/table name or alias.`, span);
+      }
+      return picked.flatMap((s) =>
+        s.source.columns
+          .filter((c) => c.namespace !== 'header')
+          .map((c): Expression => ({ kind: 'column', span, source: s.alias, name: c.name })),
+      );
+    },
+    columnName: (ref) => {
+      const owner = ref.source ?? sources.find((s) => s.source.columns.some((c) => c.name === ref.name))?.alias;
+      return owner === undefined ? ref.name : `${owner}_${ref.name}`;
+    },
+  };
+}
+
+function singleSource(from: Extract<Relation, { kind: 'source' }>, ctx: AnalysisContext): FromAnalysis {
+  const source = resolveSource(ctx.metastore, from.name, from.span);
+  const alias = from.alias ?? source.name;
+  const schema = sourceRowSchema(source);
+  const scope = new Scope(
+    schema.map((c, index) => ({ source: alias, name: c.name, type: c.type, index })),
+    [alias],
+  );
+  const keys = schema
+    .map((c, index) => ({ c, index }))
+    .filter(({ c }) => c.namespace === 'key')
+    .map(({ c, index }): KeyAlternatives => ({
+      alternatives: [{ k: 'column', index, name: c.name, type: c.type }],
+      names: [c.name],
+    }));
+  return {
+    relation: { kind: 'source', source, alias, schema },
+    rowSchema: schema,
+    scope,
+    sources: [{ source, alias, offset: 0 }],
+    outputType: source.sourceType,
+    keys,
+    isJoin: false,
+    star: (a, span) => {
+      if (a !== undefined && a !== alias) {
+        throw new AnalysisError(`'${a}' is not a valid stream/table name or alias.`, span);
+      }
+      return schema
+        .filter((c) => c.namespace !== 'pseudo')
+        .map((c): Expression => ({ kind: 'column', span, name: c.name }));
+    },
+    columnName: (ref) => ref.name,
+  };
+}
+
+function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis {
+  if (rel.kind === 'source') {
+    const source = resolveSource(ctx.metastore, rel.name, rel.span);
+    return { kind: 'source', source, alias: rel.alias ?? source.name, schema: sourceRowSchema(source) };
+  }
+  const left = analyzeJoinTree(rel.left, ctx);
+  const right = analyzeJoinTree(rel.right, ctx);
+  if (right.kind !== 'source') throw new AnalysisError('The right side of a join must be a stream or table', rel.span);
+  const seen = collectSources(left).map((s) => s.alias);
+  if (seen.includes(right.alias)) {
+    throw new AnalysisError(`N-way joins do not support multiple occurrences of the same source. Source: '${right.alias}'`, rel.span);
+  }
+  return analyzeJoinCriteria(rel, left, right, ctx, (r) => new Scope(scopeColumns(r), collectSources(r).map((s) => s.alias)));
+}
+
+/** Every source of a relation with the offset of its row in the relation's row. */
+export function collectSources(
+  rel: RelationAnalysis,
+  offset = 0,
+): { source: DataSource; alias: string; offset: number }[] {
+  if (rel.kind === 'source') return [{ source: rel.source, alias: rel.alias, offset }];
+  return [...collectSources(rel.left, offset + 1), ...collectSources(rel.right, offset + 1 + rel.left.schema.length)];
+}
+
+/** Scope columns of a relation's row: each source's columns under its alias, and ROWKEY for joins. */
+export function scopeColumns(rel: RelationAnalysis): ScopeColumn[] {
+  const cols: ScopeColumn[] = [];
+  if (rel.kind === 'join' && rel.key.synthetic) {
+    cols.push({ name: 'ROWKEY', type: rel.schema[0]!.type, index: 0 });
+  }
+  for (const s of collectSources(rel)) {
+    sourceRowSchema(s.source).forEach((c, i) => cols.push({ source: s.alias, name: c.name, type: c.type, index: s.offset + i }));
+  }
+  return cols;
+}

@@ -1,0 +1,267 @@
+/**
+ * One join: resolves `ON a = b` into a key expression per side, decides the kind of join
+ * (stream-stream, stream-table, table-table on primary keys, foreign-key) with ksqlDB's rules
+ * and messages, and lays out the joined row `[join key, …left row, …right row]`.
+ */
+import { AnalysisError } from '../common/errors.js';
+import type { Column } from '../common/schema.js';
+import { formatType, typesEqual } from '../common/sql-types.js';
+import type { Expression, JoinRelation, JoinWindow } from '../parser/ast.js';
+import type { AnalysisContext } from './analyze-query.js';
+import { collectSources, type KeyAlternatives, type RelationAnalysis } from './analyze-from.js';
+import { astChildren } from './ast-children.js';
+import { typeExpression } from './expression-typer.js';
+import type { Scope } from './scope.js';
+import type { TypedExpression } from './typed-expression.js';
+
+export type JoinKind = 'streamStream' | 'streamTable' | 'tableTable' | 'foreignKey';
+
+export interface JoinAnalysis {
+  readonly kind: 'join';
+  readonly joinKind: JoinKind;
+  readonly joinType: 'inner' | 'left' | 'right' | 'full';
+  readonly left: RelationAnalysis;
+  readonly right: Extract<RelationAnalysis, { kind: 'source' }>;
+  /** The join key over the left relation's row and over the right source's row. */
+  readonly leftKey: TypedExpression;
+  readonly rightKey: TypedExpression;
+  readonly within?: JoinWindow;
+  readonly outputType: 'stream' | 'table';
+  /** The key of the joined row and what may be selected for it. */
+  readonly key: KeyAlternatives;
+  readonly schema: readonly Column[];
+}
+
+export function analyzeJoinCriteria(
+  rel: JoinRelation,
+  left: RelationAnalysis,
+  right: Extract<RelationAnalysis, { kind: 'source' }>,
+  ctx: AnalysisContext,
+  scopeOf: (r: RelationAnalysis) => Scope,
+): JoinAnalysis {
+  const on = rel.on;
+  const shown = printAst(on);
+  if (on.kind === 'logical') {
+    throw new AnalysisError(`Invalid join condition: joins on multiple conditions are not yet supported. Got ${shown}.`, on.span);
+  }
+  if (on.kind !== 'comparison' || on.op !== '=') {
+    throw new AnalysisError(`Unsupported join expression: ${shown}. Joins are supported on equality only.`, on.span);
+  }
+  const leftAliases = collectSources(left).map((s) => s.alias);
+  const refsOf = (e: Expression): Set<string> => sourcesReferenced(e, [...leftAliases, right.alias], left, right);
+  for (const side of [on.left, on.right]) {
+    if (refsOf(side).size !== 1) {
+      throw new AnalysisError(
+        `Invalid comparison expression '${printAst(side)}' in join '${shown}'. Each side of the join comparision must contain references from exactly one source.`,
+        side.span,
+      );
+    }
+  }
+  const [leftAst, rightAst] = refsOf(on.left).has(right.alias) ? [on.right, on.left] : [on.left, on.right];
+  if (refsOf(leftAst).has(right.alias)) {
+    throw new AnalysisError(`Invalid join condition: both sides of ${shown} reference ${right.alias}.`, on.span);
+  }
+  const typing = { functions: ctx.functions, customTypes: (n: string) => ctx.metastore.getType(n), clause: 'JOIN' };
+  const leftKey = typeExpression(leftAst, { ...typing, scope: scopeOf(left) });
+  const rightKey = typeExpression(rightAst, { ...typing, scope: scopeOf(right) });
+  const lt = leftKey.k === 'unit' ? null : leftKey.type;
+  const rt = rightKey.k === 'unit' ? null : rightKey.type;
+  if (!lt || !rt || !typesEqual(lt, rt)) {
+    throw new AnalysisError(
+      `Invalid join condition: types don't match. Got ${printAst(on.left)}{${lt ? formatType(lt) : 'NULL'}} = ${printAst(on.right)}{${rt ? formatType(rt) : 'NULL'}}.`,
+      on.span,
+    );
+  }
+
+  const leftType = left.kind === 'source' ? left.source.sourceType : left.outputType;
+  const rightType = right.source.sourceType;
+  const isRightPk = isPrimaryKey(rightKey, right);
+  checkWindowing(left, right, rel);
+  let joinKind: JoinKind;
+  if (leftType === 'stream' && rightType === 'stream') {
+    if (!rel.within) {
+      throw new AnalysisError(
+        'Stream-Stream joins must have a WITHIN clause specified. None was provided. To learn about how to specify a WITHIN clause with a stream-stream join, please visit: https://docs.confluent.io/current/ksql/docs/syntax-reference.html#create-stream-as-select',
+        rel.span,
+      );
+    }
+    joinKind = 'streamStream';
+  } else if (leftType === 'stream') {
+    if (rel.within) {
+      throw new AnalysisError('A window definition was provided for a Stream-Table join. These joins are not windowed. Please drop the window definition (i.e. the WITHIN clause) and try to execute your join again.', rel.within.span);
+    }
+    if (!isRightPk) {
+      throw new AnalysisError(`Invalid join condition: stream-table joins require to join on the table's primary key. Got ${printAst(leftAst)} = ${printAst(rightAst)}.`, on.span);
+    }
+    if (rel.joinType === 'right' || rel.joinType === 'full') {
+      throw new AnalysisError(`Invalid join type: full-outer and right-outer joins are not supported for stream-table joins. Got ${left.kind === 'source' ? left.alias : 'LEFT'} [${rel.joinType === 'full' ? 'FULL OUTER' : 'RIGHT OUTER'}] JOIN ${right.alias}.`, rel.span);
+    }
+    joinKind = 'streamTable';
+  } else if (rightType === 'stream') {
+    throw new AnalysisError(
+      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${left.kind === 'source' ? left.alias : 'LEFT'} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.`,
+      rel.span,
+    );
+  } else {
+    if (rel.within) {
+      throw new AnalysisError('A window definition was provided for a Table-Table join. These joins are not windowed. Please drop the window definition (i.e. the WITHIN clause) and try to execute your join again.', rel.within.span);
+    }
+    if (!isRightPk) {
+      throw new AnalysisError(`Invalid join condition: table-table joins require to join on the primary key of the right input table. Got ${printAst(on.left)} = ${printAst(on.right)}.`, on.span);
+    }
+    const leftIsPk = left.kind === 'source' ? isPrimaryKey(leftKey, left) : isJoinKey(leftKey);
+    if (leftIsPk) joinKind = 'tableTable';
+    else {
+      if (left.kind !== 'source') {
+        throw new AnalysisError(`Invalid join condition: foreign-key table-table joins are not supported as part of n-way joins. Got ${printAst(on.left)} = ${printAst(on.right)}.`, on.span);
+      }
+      if (rel.joinType !== 'inner' && rel.joinType !== 'left') {
+        throw new AnalysisError(`Invalid join type: foreign-key table-table joins only support INNER and LEFT joins. Got ${rel.joinType.toUpperCase()}.`, rel.span);
+      }
+      joinKind = 'foreignKey';
+    }
+  }
+
+  const offsetRight = 1 + left.schema.length;
+  const shift = (e: TypedExpression, by: number): TypedExpression => shiftColumns(e, by);
+  const keyNames = [printAst(leftAst), printAst(rightAst)];
+  const synthetic = rel.joinType === 'full' || (leftKey.k !== 'column' && rightKey.k !== 'column');
+  const keyType = lt;
+  let key: KeyAlternatives;
+  if (joinKind === 'foreignKey' && left.kind === 'source') {
+    const pk = left.schema.findIndex((c) => c.namespace === 'key');
+    const pkCol = left.schema[pk]!;
+    key = { alternatives: [{ k: 'column', index: 1 + pk, name: pkCol.name, type: pkCol.type }], names: [`${left.alias}.${pkCol.name}`] };
+  } else if (synthetic) {
+    key = { alternatives: [{ k: 'column', index: 0, name: 'ROWKEY', type: keyType }], names: ['ROWKEY'], synthetic: true };
+  } else {
+    const alts: TypedExpression[] = [];
+    const names: string[] = [];
+    if (left.kind === 'join' && left.key.alternatives.some((x) => sameKey(x, leftKey))) {
+      left.key.alternatives.forEach((a, i) => {
+        alts.push(shift(a, 1));
+        names.push(left.key.names[i]!);
+      });
+    } else if (leftKey.k === 'column') {
+      alts.push(shift(leftKey, 1));
+      names.push(keyNames[0]!);
+    }
+    if (rightKey.k === 'column') {
+      alts.push(shift(rightKey, offsetRight));
+      names.push(keyNames[1]!);
+    }
+    key = { alternatives: alts, names };
+  }
+  const schema: Column[] = [
+    { name: 'ROWKEY', type: keyType, namespace: 'key' },
+    ...left.schema.map((c) => ({ ...c, namespace: c.namespace === 'key' ? ('value' as const) : c.namespace })),
+    ...right.schema.map((c) => ({ ...c, namespace: c.namespace === 'key' ? ('value' as const) : c.namespace })),
+  ];
+  return {
+    kind: 'join',
+    joinKind,
+    joinType: rel.joinType,
+    left,
+    right,
+    leftKey,
+    rightKey,
+    ...(rel.within ? { within: rel.within } : {}),
+    outputType: leftType === 'table' && rightType === 'table' ? 'table' : 'stream',
+    key,
+    schema,
+  };
+}
+
+function sameKey(a: TypedExpression, b: TypedExpression): boolean {
+  return a.k === 'column' && b.k === 'column' && a.index === b.index;
+}
+
+function isJoinKey(e: TypedExpression): boolean {
+  return e.k === 'column' && e.index === 0;
+}
+
+function isPrimaryKey(e: TypedExpression, rel: Extract<RelationAnalysis, { kind: 'source' }>): boolean {
+  const keys = rel.schema.filter((c) => c.namespace === 'key');
+  return keys.length === 1 && e.k === 'column' && rel.schema[e.index]?.namespace === 'key';
+}
+
+function checkWindowing(left: RelationAnalysis, right: Extract<RelationAnalysis, { kind: 'source' }>, rel: JoinRelation): void {
+  if (left.kind !== 'source') return;
+  const lw = left.source.window;
+  const rw = right.source.window;
+  if (Boolean(lw) !== Boolean(rw)) {
+    const describe = (alias: string, w: typeof lw) => `\`${alias}\` is ${w ? `${w.type.toUpperCase()} windowed` : 'not windowed'}`;
+    throw new AnalysisError(
+      `Can not join windowed source to non-windowed source.\n${describe(left.alias, lw)}\n${describe(right.alias, rw)}`,
+      rel.span,
+    );
+  }
+}
+
+/** Which sources an expression references (unqualified names are looked up in every source). */
+function sourcesReferenced(
+  e: Expression,
+  aliases: readonly string[],
+  left: RelationAnalysis,
+  right: Extract<RelationAnalysis, { kind: 'source' }>,
+): Set<string> {
+  const found = new Set<string>();
+  const all = [...collectSources(left), { source: right.source, alias: right.alias, offset: 0 }];
+  const visit = (x: Expression): void => {
+    if (x.kind === 'column') {
+      if (x.source !== undefined) {
+        if (!aliases.includes(x.source)) {
+          throw new AnalysisError(`'${x.source}' is not a valid stream/table name or alias.`, x.span);
+        }
+        found.add(x.source);
+      } else {
+        for (const s of all) if (s.source.columns.some((c) => c.name === x.name)) found.add(s.alias);
+      }
+    }
+    for (const c of astChildren(x)) visit(c);
+  };
+  visit(e);
+  return found;
+}
+
+function shiftColumns(e: TypedExpression, by: number): TypedExpression {
+  if (e.k === 'column') return { ...e, index: e.index + by };
+  const out: Record<string, unknown> = { ...e };
+  for (const [k, v] of Object.entries(e)) {
+    if (v && typeof v === 'object' && 'k' in v) out[k] = shiftColumns(v as TypedExpression, by);
+    else if (Array.isArray(v)) out[k] = v.map((x: unknown) => (x && typeof x === 'object' && 'k' in x ? shiftColumns(x as TypedExpression, by) : x));
+  }
+  return out as TypedExpression;
+}
+
+/** An AST expression as ksqlDB prints it in join messages: `(L.A = R.A)`, `L.A`. */
+function printAst(e: Expression): string {
+  switch (e.kind) {
+    case 'column':
+      return e.source ? `${e.source}.${e.name}` : e.name;
+    case 'comparison':
+      return `(${printAst(e.left)} ${e.op === '<>' ? '<>' : e.op} ${printAst(e.right)})`;
+    case 'logical':
+      return `(${printAst(e.left)} ${e.op.toUpperCase()} ${printAst(e.right)})`;
+    case 'integer':
+    case 'decimal':
+    case 'double':
+      return e.text;
+    case 'string':
+      return `'${e.value}'`;
+    case 'null':
+      return 'null';
+    case 'call':
+      return `${e.name}(${e.args.map(printAst).join(', ')})`;
+    case 'cast':
+      return `CAST(${printAst(e.operand)} AS ${typeText(e)})`;
+    default:
+      return e.kind;
+  }
+}
+
+function typeText(e: Extract<Expression, { kind: 'cast' }>): string {
+  const t = e.type;
+  return t.kind === 'primitiveType' ? t.base : t.kind;
+}
+

@@ -1,0 +1,31 @@
+/**
+ * Which records a query processes next. With one source partition that has data, its whole
+ * batch. With several, the records of the partition whose next record is oldest, up to the next
+ * record of any other partition, so a query over several sources (joins) sees their records in
+ * timestamp order, as Kafka Streams chooses among a task's partitions.
+ */
+import type { LogRecord } from '../log/log.js';
+import type { SourceCursor } from './source-cursor.js';
+
+export interface Chunk {
+  readonly path: number;
+  readonly partition: number;
+  readonly records: readonly LogRecord[];
+}
+
+export async function nextChunk(cursors: readonly SourceCursor[]): Promise<Chunk | undefined> {
+  const heads: Chunk[] = [];
+  for (const [path, cursor] of cursors.entries()) {
+    for (let partition = 0; partition < cursor.partitions; partition++) {
+      const records = await cursor.read(partition);
+      if (records.length > 0) heads.push({ path, partition, records });
+    }
+  }
+  if (heads.length <= 1) return heads[0];
+  heads.sort((a, b) => a.records[0]!.timestamp - b.records[0]!.timestamp || a.path - b.path);
+  const first = heads[0]!;
+  const limit = heads[1]!.records[0]!.timestamp;
+  let n = 1;
+  while (n < first.records.length && first.records[n]!.timestamp <= limit) n++;
+  return { ...first, records: first.records.slice(0, n) };
+}

@@ -1,0 +1,71 @@
+/**
+ * State shared by the join operators: rows by join key in changelog-backed stores, and how a
+ * joined row `[key, …left, …right]` is assembled with NULLs for a missing side.
+ */
+import type { Log, ProducerRecord } from '../../log/log.js';
+import { ChangelogStore } from '../state/changelog-store.js';
+import { decodeValues, encodeValues } from '../state/key-codec.js';
+
+export interface StoredRow {
+  readonly row: unknown[];
+  readonly ts: number;
+  /** Windowed joins: whether the record found a partner. */
+  matched?: boolean;
+}
+
+/** Rows (or, for windowed joins, lists of rows) by key, with a changelog. */
+export class RowStore<V> {
+  readonly store: ChangelogStore<V>;
+
+  constructor(name: string, changelogTopic: string | undefined, encode: (v: V) => unknown, decode: (s: unknown) => V) {
+    this.store = new ChangelogStore<V>(name, changelogTopic, encode, decode);
+  }
+
+  static rows(name: string, changelogTopic: string | undefined): RowStore<StoredRow> {
+    return new RowStore<StoredRow>(
+      name,
+      changelogTopic,
+      (v) => ({ r: encodeValues(v.row), t: v.ts }),
+      (s) => {
+        const x = s as { r: string; t: number };
+        return { row: decodeValues(x.r), ts: x.t };
+      },
+    );
+  }
+
+  static rowLists(name: string, changelogTopic: string | undefined): RowStore<StoredRow[]> {
+    return new RowStore<StoredRow[]>(
+      name,
+      changelogTopic,
+      (v) => v.map((x) => ({ r: encodeValues(x.row), t: x.ts, ...(x.matched ? { m: 1 } : {}) })),
+      (s) =>
+        (s as { r: string; t: number; m?: number }[]).map((x) => ({
+          row: decodeValues(x.r),
+          ts: x.t,
+          ...(x.m ? { matched: true } : {}),
+        })),
+    );
+  }
+}
+
+export function joinedRow(key: unknown, left: readonly unknown[] | null, leftWidth: number, right: readonly unknown[] | null, rightWidth: number): unknown[] {
+  const row: unknown[] = [key];
+  if (left) row.push(...left);
+  else for (let i = 0; i < leftWidth; i++) row.push(null);
+  if (right) row.push(...right);
+  else for (let i = 0; i < rightWidth; i++) row.push(null);
+  return row;
+}
+
+export function keyString(value: unknown): string {
+  return encodeValues([value]);
+}
+
+/** Changelog records of several stores, as one operator's changelog (each store has its own topic). */
+export function takeChangelogs(stores: readonly ChangelogStore<unknown>[]): { topic: string; records: ProducerRecord[] }[] {
+  return stores.flatMap((s) => (s.changelogTopic ? [{ topic: s.changelogTopic, records: s.takeChangelog() }] : []));
+}
+
+export async function restoreStores(stores: readonly ChangelogStore<unknown>[], log: Log): Promise<void> {
+  for (const s of stores) await s.restore(log);
+}

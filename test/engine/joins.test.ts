@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestEngine, removeDir, type TestEngine } from './helpers.js';
+
+let t: TestEngine | undefined;
+afterEach(async () => {
+  if (t) {
+    await t.close();
+    removeDir(t.dir);
+    t = undefined;
+  }
+});
+
+const STREAMS = `
+SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM orders (id INT KEY, customer STRING, amount INT) WITH (kafka_topic='orders', partitions=1, value_format='JSON');
+CREATE TABLE customers (name STRING PRIMARY KEY, city STRING) WITH (kafka_topic='customers', partitions=1, value_format='JSON');
+`;
+
+describe('joins', () => {
+  it('joins a stream to a table on the table key, as of the stream record', async () => {
+    t = await openTestEngine();
+    const rows = await t.run(`${STREAMS}
+INSERT INTO customers (name, city) VALUES ('alice', 'Paris');
+INSERT INTO orders (id, customer, amount) VALUES (1, 'alice', 10);
+INSERT INTO orders (id, customer, amount) VALUES (2, 'bob', 5);
+INSERT INTO customers (name, city) VALUES ('bob', 'Oslo');
+INSERT INTO orders (id, customer, amount) VALUES (3, 'bob', 7);
+CREATE STREAM enriched AS SELECT o.customer, o.id, o.amount, c.city FROM orders o LEFT JOIN customers c ON o.customer = c.name;
+SELECT * FROM enriched EMIT CHANGES;`);
+    expect(rows).toEqual([
+      { O_CUSTOMER: 'alice', O_ID: 1, O_AMOUNT: 10, C_CITY: 'Paris' },
+      { O_CUSTOMER: 'bob', O_ID: 2, O_AMOUNT: 5, C_CITY: null },
+      { O_CUSTOMER: 'bob', O_ID: 3, O_AMOUNT: 7, C_CITY: 'Oslo' },
+    ]);
+  });
+
+  it('joins two streams within a window, with ksqlDB column names for SELECT *', async () => {
+    t = await openTestEngine();
+    const rows = await t.run(`
+SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM l (a INT KEY, b INT) WITH (kafka_topic='l', partitions=1, value_format='JSON');
+CREATE STREAM r (a INT KEY, c INT) WITH (kafka_topic='r', partitions=1, value_format='JSON');
+CREATE STREAM out AS SELECT * FROM l JOIN r WITHIN 10 SECONDS ON l.a = r.a;
+INSERT INTO l (a, b, ROWTIME) VALUES (1, 10, 1000);
+INSERT INTO r (a, c, ROWTIME) VALUES (1, 20, 5000);
+INSERT INTO r (a, c, ROWTIME) VALUES (1, 30, 60000);
+SELECT * FROM out EMIT CHANGES;`);
+    expect(t.engine.metastore.getSource('OUT')!.columns.map((c) => c.name)).toEqual(['L_A', 'L_B', 'R_A', 'R_C']);
+    expect(rows).toEqual([{ L_A: 1, L_B: 10, R_A: 1, R_C: 20 }]);
+  });
+
+  it('joins two tables on their keys and retracts when a side is deleted', async () => {
+    t = await openTestEngine();
+    await t.run(`
+SET 'auto.offset.reset' = 'earliest';
+CREATE TABLE a (id INT PRIMARY KEY, x STRING) WITH (kafka_topic='a', partitions=1, value_format='JSON');
+CREATE TABLE b (id INT PRIMARY KEY, y STRING) WITH (kafka_topic='b', partitions=1, value_format='JSON');
+CREATE TABLE ab AS SELECT a.id, x, y FROM a JOIN b ON a.id = b.id;
+INSERT INTO a (id, x) VALUES (1, 'one');
+INSERT INTO b (id, y) VALUES (1, 'uno');`);
+    const pull = await t.engine.executeScript('SELECT * FROM ab;');
+    expect(pull[0]).toMatchObject({ kind: 'table', rows: [[1, 'one', 'uno']] });
+  });
+
+  it('refuses stream-table joins that are not on the table key', async () => {
+    t = await openTestEngine();
+    await t.run(STREAMS);
+    await expect(
+      t.engine.executeScript('CREATE STREAM bad AS SELECT * FROM orders o JOIN customers c ON o.customer = c.city;'),
+    ).rejects.toThrow(/stream-table joins require to join on the table's primary key/);
+  });
+});
