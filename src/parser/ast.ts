@@ -79,7 +79,10 @@ export interface BooleanLiteral {
   readonly span: Span;
   readonly value: boolean;
 }
-/** A whole number as written (`42`, `3000000000`): INT when it fits, else BIGINT. */
+/**
+ * A whole number as written (`42`, `3000000000`): INT when it fits, else BIGINT. As in ksqlDB, a
+ * minus sign directly before a number is part of it (`-2147483648` is one INT literal).
+ */
 export interface IntegerLiteral {
   readonly kind: 'integer';
   readonly span: Span;
@@ -514,7 +517,10 @@ export interface UndefineVariable extends StatementBase {
   readonly name: string;
 }
 
-/** PRINT topic [FROM BEGINNING] [INTERVAL n] [LIMIT n]. The topic name keeps its case when quoted. */
+/**
+ * PRINT topic [FROM BEGINNING] [INTERVAL n] [LIMIT n]. The topic name keeps its case, quoted or
+ * not (as in ksqlDB).
+ */
 export interface Print extends StatementBase {
   readonly kind: 'print';
   readonly topic: string;
@@ -541,7 +547,10 @@ export interface DropType extends StatementBase {
   readonly ifExists: boolean;
 }
 
-/** ASSERT [NOT EXISTS] TOPIC name [WITH (…)] [TIMEOUT n unit]. */
+/**
+ * ASSERT [NOT EXISTS] TOPIC name [WITH (…)] [TIMEOUT n unit]. The name keeps its case, as PRINT's
+ * does.
+ */
 export interface AssertTopic extends StatementBase {
   readonly kind: 'assertTopic';
   readonly topic: string;

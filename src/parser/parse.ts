@@ -3,12 +3,11 @@
  * the span and the expected tokens. Statements that ksqlDB has but streamsql does not support
  * (connectors, ALTER, the test runner's ASSERT VALUES/STREAM/TABLE) raise an UnsupportedError.
  */
-import { InternalError, UnsupportedError } from '../common/errors.js';
+import { InternalError, ParseError, UnsupportedError } from '../common/errors.js';
 import type { Span } from '../common/span.js';
 import type { Expression, Statement, TypeNode } from './ast.js';
 import { parse, SyntaxError as PeggySyntaxError } from './generated/ksql-parser.js';
 import { toParseError } from './syntax-error.js';
-import { ParseError } from '../common/errors.js';
 
 export interface ParseOptions {
   /** The file the text comes from; it does not appear in messages (the CLI prefixes it). */
@@ -24,12 +23,18 @@ interface UnsupportedStatement {
 
 type StartRule = 'Script' | 'Expression' | 'SqlType';
 
+const START: Span = { line: 1, col: 1, offset: 0 };
+
 function run(text: string, startRule: StartRule, file?: string): unknown {
   try {
     return parse(text, file === undefined ? { startRule } : { startRule, grammarSource: file });
   } catch (error) {
     if (error instanceof PeggySyntaxError) throw toParseError(error, text);
-    throw error;
+    if (error instanceof RangeError) {
+      throw new ParseError('the statement is too deeply nested to parse', START);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InternalError(`the parser failed: ${message}`);
   }
 }
 
@@ -47,7 +52,7 @@ export function parseStatement(text: string): Statement {
   const statements = parseScript(text);
   const [first, second] = statements;
   if (first === undefined) {
-    throw new ParseError('expected a statement, found none', { line: 1, col: 1, offset: 0 });
+    throw new ParseError('expected a statement, found none', START);
   }
   if (second !== undefined) {
     throw new ParseError(`expected a single statement, found ${statements.length}`, second.span);
