@@ -11,7 +11,20 @@ import type { ArgumentShape, FunctionRegistry } from '../functions/types.js';
 import { arithmeticFunction, compareFunction, equalsFunction } from './value-ops.js';
 import { likeMatcher } from './like.js';
 
-export type RowFunction = (row: readonly unknown[]) => unknown;
+/**
+ * A compiled expression. `safe` evaluates the same expression but turns a failing function
+ * call, cast or division into NULL and collects the errors, as ksqlDB does (the row goes on,
+ * the error goes to the processing log); operators use it only for a record that threw.
+ */
+export interface RowFunction {
+  (row: readonly unknown[]): unknown;
+  safe(row: readonly unknown[], errors: unknown[]): unknown;
+}
+
+export interface RowProjection {
+  (row: readonly unknown[]): unknown[];
+  safe(row: readonly unknown[], errors: unknown[]): unknown[];
+}
 
 interface Emitter {
   lines: string[];
@@ -19,27 +32,37 @@ interface Emitter {
   consts: unknown[];
   functions: FunctionRegistry;
   lambdaVars: Map<string, string>;
+  /** Safe mode: wrap each call, cast and arithmetic step in try/catch. */
+  safe: boolean;
 }
 
 /** One expression → `(row) => value`. */
 export function compileExpression(e: TypedExpression, functions: FunctionRegistry): RowFunction {
-  return compileMany([e], functions, 'single') as RowFunction;
+  return withSafe(compileMany([e], functions, 'single', false), () => compileMany([e], functions, 'single', true)) as RowFunction;
 }
 
 /** Several expressions → `(row) => [v0, v1, …]`, sharing one generated function. */
-export function compileProjection(
-  exprs: readonly TypedExpression[],
-  functions: FunctionRegistry,
-): (row: readonly unknown[]) => unknown[] {
-  return compileMany(exprs, functions, 'array') as (row: readonly unknown[]) => unknown[];
+export function compileProjection(exprs: readonly TypedExpression[], functions: FunctionRegistry): RowProjection {
+  return withSafe(compileMany(exprs, functions, 'array', false), () => compileMany(exprs, functions, 'array', true)) as RowProjection;
+}
+
+/** Attaches the safe variant, compiled the first time a record needs it. */
+function withSafe(fast: unknown, compileSafe: () => unknown): unknown {
+  let safe: ((row: unknown, errors: unknown[]) => unknown) | undefined;
+  (fast as { safe: unknown }).safe = (row: unknown, errors: unknown[]) => {
+    safe ??= compileSafe() as (row: unknown, errors: unknown[]) => unknown;
+    return safe(row, errors);
+  };
+  return fast;
 }
 
 function compileMany(
   exprs: readonly TypedExpression[],
   functions: FunctionRegistry,
   shape: 'single' | 'array',
+  safe: boolean,
 ): unknown {
-  const em: Emitter = { lines: [], temps: 0, consts: [], functions, lambdaVars: new Map() };
+  const em: Emitter = { lines: [], temps: 0, consts: [], functions, lambdaVars: new Map(), safe };
   const results = exprs.map((e) => gen(e, em));
   const temps = Array.from({ length: em.temps }, (_, i) => `v${i}`);
   const body = [
@@ -47,10 +70,18 @@ function compileMany(
     ...em.lines,
     shape === 'single' ? `return ${results[0]};` : `return [${results.join(', ')}];`,
   ].join('\n');
-  const factory = new Function('c', `"use strict";\nreturn function compiled(row) {\n${body}\n};`) as (
+  const factory = new Function('c', `"use strict";\nreturn function compiled(row, errors) {\n${body}\n};`) as (
     c: unknown[],
   ) => unknown;
   return factory(em.consts);
+}
+
+/** An assignment that may throw: in safe mode a failure yields NULL and is recorded. */
+function fallible(em: Emitter, js: string): string {
+  const t = temp(em);
+  if (em.safe) em.lines.push(`try { ${t} = ${js}; } catch (e) { ${t} = null; errors.push(e); }`);
+  else em.lines.push(`${t} = ${js};`);
+  return t;
 }
 
 function temp(em: Emitter): string {
@@ -79,13 +110,13 @@ function gen(e: TypedExpression, em: Emitter): string {
       const a = gen(e.operand, em);
       if (from === null) return a;
       const f = constant(em, castFunction(from, e.type));
-      return assign(em, `${a} === null ? null : ${f}(${a})`);
+      return fallible(em, `${a} === null ? null : ${f}(${a})`);
     }
     case 'arith': {
       const a = gen(e.left, em);
       const b = gen(e.right, em);
       const f = constant(em, arithmeticFunction(e.op, e.type));
-      return assign(em, `${a} === null || ${b} === null ? null : ${f}(${a}, ${b})`);
+      return fallible(em, `${a} === null || ${b} === null ? null : ${f}(${a}, ${b})`);
     }
     case 'negate': {
       const a = gen(e.operand, em);
@@ -245,7 +276,7 @@ function genCall(e: Extract<TypedExpression, { k: 'call' }>, em: Emitter): strin
   const resolved = em.functions.resolveScalar(e.name, shapes);
   const f = constant(em, resolved.invoke);
   const args = e.args.map((a) => gen(a, em));
-  return assign(em, `${f}(${args.join(', ')})`);
+  return fallible(em, `${f}(${args.join(', ')})`);
 }
 
 function genLambda(e: Extract<TypedExpression, { k: 'lambda' }>, em: Emitter): string {

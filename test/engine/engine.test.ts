@@ -91,6 +91,19 @@ SELECT * FROM totals EMIT CHANGES;`);
     expect(t.notices.some((n) => n.includes('clicks/0@3'))).toBe(true);
   });
 
+  it('turns a failing function or cast into NULL, logs it, and keeps the row', async () => {
+    t = await openTestEngine();
+    const rows = await t.run(`${SETUP}
+CREATE STREAM ratio AS SELECT id, amount / (amount - 3) AS r, CAST(user_id AS INT) AS bad FROM clicks;
+SELECT * FROM ratio EMIT CHANGES;`);
+    expect(rows).toEqual([
+      { ID: 1, R: 1, BAD: null },
+      { ID: 2, R: null, BAD: null },
+      { ID: 3, R: 1, BAD: null },
+    ]);
+    expect(t.notices.filter((n) => n.includes('by zero'))).toHaveLength(1);
+  });
+
   it('restores streams, tables and queries on restart and resumes without reprocessing', async () => {
     t = await openTestEngine();
     const dir = t.dir;

@@ -5,7 +5,6 @@
  * when a row stops matching), LEFT every left row.
  */
 import type { Log } from '../../log/log.js';
-import type { RowFunction } from '../compile-expression.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
@@ -23,7 +22,7 @@ export class ForeignKeyJoinOperator implements Operator {
   constructor(
     private readonly config: JoinConfig,
     /** The left table's primary key, from its row. */
-    private readonly leftPrimaryKey: RowFunction,
+    private readonly leftPrimaryKey: (row: readonly unknown[]) => unknown,
   ) {
     const prefix = config.changelogPrefix;
     this.left = RowStore.rows('FkJoin-Left', prefix && `${prefix}-KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000010-changelog`).store;

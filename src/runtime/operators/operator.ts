@@ -19,22 +19,38 @@ export interface Operator {
 }
 
 /**
- * Runs `each` over a batch, sending a record that throws to the processing log and going on
- * with the next: one `try` per batch, not per record.
+ * Runs `each` over a batch with one `try` per batch, not per record. A record that throws is
+ * handed to `recover` when given (which evaluates it the slow, safe way), else sent to the
+ * processing log and dropped; either way the batch goes on with the next record.
  */
 export function forEachGuarded(
   batch: readonly Rec[],
   ctx: TaskContext,
   operator: string,
   each: (rec: Rec) => void,
+  recover?: (rec: Rec) => void,
 ): void {
   let i = 0;
   while (i < batch.length) {
     try {
       for (; i < batch.length; i++) each(batch[i]!);
     } catch (err) {
-      ctx.processingError(batch[i]!.origin, err, { kind: 'processing', operator });
+      const rec = batch[i]!;
       i++;
+      if (!recover) {
+        ctx.processingError(rec.origin, err, { kind: 'processing', operator });
+        continue;
+      }
+      try {
+        recover(rec);
+      } catch (again) {
+        ctx.processingError(rec.origin, again, { kind: 'processing', operator });
+      }
     }
   }
+}
+
+/** Logs the errors a safe evaluation collected for a record. */
+export function logErrors(rec: Rec, errors: readonly unknown[], ctx: TaskContext, operator: string): void {
+  for (const err of errors) ctx.processingError(rec.origin, err, { kind: 'processing', operator });
 }
