@@ -64,7 +64,9 @@ export class ByteReader {
     if (stop > this.end || length < 0) throw new RangeError('record extends past its batch');
     this.pos = stop;
     const out = Buffer.allocUnsafe(length);
-    this.buf.copy(out, 0, start, stop);
+    const buf = this.buf;
+    if (length <= 48) for (let i = 0; i < length; i++) out[i] = buf[start + i]!;
+    else out.set(buf.subarray(start, stop));
     return out;
   }
 

@@ -135,9 +135,8 @@ export class CommitPipeline {
       return !error;
     });
     if (valid.length === 0) return;
-    const pieces = this.order(valid.map((job) => job.request));
     try {
-      this.host.journal.append(pieces);
+      this.host.journal.append(this.order(valid.map((job) => job.request)));
     } catch (err) {
       if (this.host.journal.broken) this.fail(err);
       for (const job of valid) job.reject(err);

@@ -1,8 +1,8 @@
 /**
  * The data directory's lock, `<dataDir>/LOCK`, holding the owner's pid: two processes (or two
  * opens in one process) never share a data directory. A lock left by a process that no longer
- * exists is taken over. (Node has no flock; a pid reused by an unrelated live process reads as
- * a live holder, which errs on the safe side.)
+ * exists (or is a zombie) is taken over. (Node has no flock; a pid reused by an unrelated live
+ * process reads as a live holder, which errs on the safe side.)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -48,9 +48,20 @@ function readHolder(file: string): number | undefined {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return isCode(err, 'EPERM');
+  }
+  return !isZombie(pid);
+}
+
+/** A killed process not yet reaped by its parent still answers signal 0 (Linux shows it as Z). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }
 
