@@ -330,3 +330,43 @@ describe('spans', () => {
     expect(parseExpression('x->y[1]').span).toEqual({ line: 1, col: 1, offset: 0 });
   });
 });
+
+describe('MAP and STRUCT', () => {
+  it('refuses entries with and without := mixed, and non-name STRUCT fields', () => {
+    expect(parseErrorOf(() => parseExpression("MAP('a' := 1, 2)")).message).toBe(
+      'every entry of MAP(…) must be written `key := value`',
+    );
+    expect(parseErrorOf(() => parseExpression('STRUCT(a.b := 1)')).message).toBe(
+      'a STRUCT field name must be an identifier',
+    );
+    expect(parseErrorOf(() => parseExpression('MAP(x => 1 := 2)')).message).toBe(
+      'a MAP key must be an expression',
+    );
+  });
+});
+
+describe('deep nesting', () => {
+  it('parses nested calls and constructors in linear time', () => {
+    const nested = (open: string, close: string, depth: number): string =>
+      open.repeat(depth) + '1' + close.repeat(depth);
+    const started = performance.now();
+    for (const [open, close] of [
+      ['MAP(', ')'],
+      ['STRUCT(', ')'],
+      ['f(', ')'],
+      ['ARRAY[', ']'],
+      ['(', ')'],
+    ] as const) {
+      expect(parseExpression(nested(open, close, 40))).toBeDefined();
+      parseErrorOf(() => parseExpression(nested(open, close, 40).replace('1', '1 2')));
+    }
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses a statement nested too deeply for the stack with a ParseError', () => {
+    const error = parseErrorOf(() =>
+      parseExpression('('.repeat(20_000) + '1' + ')'.repeat(20_000)),
+    );
+    expect(error.message).toBe('the statement is too deeply nested to parse');
+  });
+});
