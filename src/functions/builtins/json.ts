@@ -7,6 +7,7 @@
 import { ExecutionError } from '../../common/errors.js';
 import type { CallSite, FunctionDefinition } from '../definition.js';
 import { Category, scalar } from './util/define.js';
+import { sizedHashMap } from './util/java-hash-map.js';
 import { JsonNumber, JsonReader, parseJson, writeJson, type JsonValue } from './util/json-tree.js';
 import { jsonPathTokens } from './util/json-path.js';
 
@@ -144,7 +145,7 @@ function records(input: Str): Map<string, string> | null {
   if (input === null) return null;
   const node = parse(input);
   if (!isObject(node)) return null;
-  return new Map([...node].map(([k, v]) => [k, text(v)]));
+  return sizedHashMap(new Map([...node].map(([k, v]) => [k, text(v)])), node.size);
 }
 
 function arrayLength(input: Str): number | null {

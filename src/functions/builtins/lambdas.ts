@@ -2,11 +2,13 @@
  * Functions taking lambdas (ksqlDB's udf/lambda): TRANSFORM, FILTER and REDUCE, over arrays and
  * maps. A lambda arrives as a JavaScript function of its parameters. As in ksqlDB, a lambda that
  * makes a map NULL-valued, or TRANSFORM producing the same key twice, fails the call; a FILTER
- * lambda returning NULL fails it too.
+ * lambda returning NULL fails it too. Maps are iterated in their own order, and the maps built
+ * here iterate in java.util.HashMap's order (util/java-hash-map.ts).
  */
 import { ExecutionError } from '../../common/errors.js';
 import type { FunctionDefinition } from '../definition.js';
 import { Category, scalar } from './util/define.js';
+import { defaultHashMap } from './util/java-hash-map.js';
 import { hashKey } from './util/values.js';
 
 type List = readonly unknown[] | null;
@@ -48,14 +50,14 @@ function transformMap(
     seen.set(hash, value);
     result.set(key, value);
   }
-  return result;
+  return defaultHashMap(result);
 }
 
 function filterMap(map: AnyMap, fn: Fn2 | null): Map<unknown, unknown> | null {
   if (map === null || fn === null) return null;
   const result = new Map<unknown, unknown>();
   for (const [k, v] of map) if (keep(fn(k, v))) result.set(k, nonNullValue(v));
-  return result;
+  return defaultHashMap(result);
 }
 
 export const functions: readonly FunctionDefinition[] = [

@@ -1,10 +1,11 @@
 /**
  * Map functions (ksqlDB's udf/map and Entries): MAP_KEYS, MAP_VALUES, MAP_UNION, AS_MAP, ENTRIES.
- * As in ksqlDB they take maps with STRING keys. Entries keep insertion order where ksqlDB's
- * HashMap would have its own hash order; ENTRIES(map, true) sorts by key.
+ * As in ksqlDB they take maps with STRING keys. The maps they build iterate in java.util.HashMap's
+ * order (util/java-hash-map.ts); ENTRIES(map, true) sorts by key.
  */
 import type { FunctionDefinition, ScalarSignature } from '../definition.js';
 import { Category, primitive, scalar } from './util/define.js';
+import { putAllHashMap, sizedHashMap } from './util/java-hash-map.js';
 
 type AnyMap = ReadonlyMap<unknown, unknown> | null;
 
@@ -15,12 +16,12 @@ function asMap(
   if (keys === null || values === null) return null;
   const map = new Map<unknown, unknown>();
   keys.forEach((key, i) => map.set(key, i < values.length ? values[i] : null));
-  return map;
+  return sizedHashMap(map, keys.length);
 }
 
 function union(a: AnyMap, b: AnyMap): Map<unknown, unknown> | null {
   if (a === null && b === null) return null;
-  return new Map([...(a ?? []), ...(b ?? [])]);
+  return putAllHashMap([a, b].filter((m): m is ReadonlyMap<unknown, unknown> => m !== null));
 }
 
 function entries(map: AnyMap, sorted: boolean | null): { K: unknown; V: unknown }[] | null {

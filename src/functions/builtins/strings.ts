@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FunctionDefinition } from '../definition.js';
 import { Category, primitive, scalar } from './util/define.js';
+import { defaultHashMap } from './util/java-hash-map.js';
 import { substringIndexes, instr, padBytes, splitBytes, unescapeJava } from './util/string-ops.js';
 
 type Str = string | null;
@@ -105,7 +106,7 @@ function splitToMap(input: Str, entryDelimiter: Str, kvDelimiter: Str): Map<stri
     const [key, value] = entry.split(kvDelimiter) as [string, string];
     result.set(key, value);
   }
-  return result;
+  return defaultHashMap(result);
 }
 
 function uuidOf(bytes: Bytes): Str {

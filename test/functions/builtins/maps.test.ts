@@ -41,6 +41,20 @@ describe('map functions', () => {
     expect(call('AS_MAP', ['ARRAY<STRING>', 'ARRAY<INT>'], null, [1])).toBeNull();
   });
 
+  it("iterate the maps they build in java.util.HashMap's order", () => {
+    const keys = ['yes, thanks', 'nope', 'sure, yeah'];
+    const built = call('AS_MAP', ['ARRAY<STRING>', 'ARRAY<INT>'], keys, [1, 2, 3]) as Map<
+      string,
+      number
+    >;
+    expect([...built.keys()]).toEqual(['yes, thanks', 'sure, yeah', 'nope']);
+    const union = call('map_union', [M, M], new Map([['c', 1]]), new Map([['a', 2]])) as Map<
+      string,
+      number
+    >;
+    expect([...union.keys()]).toEqual(['a', 'c']);
+  });
+
   it('list entries as K/V structs, sorted on request', () => {
     const map = new Map([
       ['b', 2],
