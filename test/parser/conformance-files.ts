@@ -3,9 +3,11 @@
  * (which may hold `//` line comments outside strings) and the test runner's statements.sql files.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const CONFORMANCE_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance');
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CONFORMANCE_DIR = join(REPO_ROOT, '..', 'shared', 'conformance');
 
 /** JSON text without its `//` line comments; `//` inside strings is kept. */
 export function stripJsonComments(text: string): string {
