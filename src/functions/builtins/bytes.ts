@@ -1,6 +1,6 @@
 /**
  * Conversions between strings, bytes and numbers (ksqlDB's Encode, ToBytes, FromBytes,
- * IntFromBytes, BigIntFromBytes, DoubleFromBytes).
+ * IntFromBytes, BigIntFromBytes, DoubleFromBytes), and INT_FROM_BOOLEAN.
  */
 import { ExecutionError } from '../../common/errors.js';
 import type { FunctionDefinition, ScalarSignature } from '../definition.js';
@@ -149,4 +149,11 @@ export const functions: readonly FunctionDefinition[] = [
     'Converts a BYTES value to a DOUBLE value according to the specified byte order. BYTES must be 8 bytes long or a NULL value will be returned.',
     conversion('DOUBLE', 8, (b, o) => (o === 'BIG_ENDIAN' ? b.readDoubleBE() : b.readDoubleLE())),
   ),
+  scalar('int_from_boolean', Category.CONVERSIONS, 'Converts a Boolean value to an Integer value', [
+    {
+      params: ['BOOLEAN bool'],
+      returns: 'INT',
+      impl: (value: boolean | null) => (value === null ? null : value ? 1 : 0),
+    },
+  ]),
 ];

@@ -73,3 +73,11 @@ describe('INT_FROM_BYTES, BIGINT_FROM_BYTES, DOUBLE_FROM_BYTES', () => {
     expect(call('int_from_bytes', [B], null)).toBeNull();
   });
 });
+
+describe('INT_FROM_BOOLEAN', () => {
+  it('converts true to 1 and false to 0', () => {
+    expect(call('int_from_boolean', ['BOOLEAN'], true)).toBe(1);
+    expect(call('int_from_boolean', ['BOOLEAN'], false)).toBe(0);
+    expect(call('int_from_boolean', ['BOOLEAN'], null)).toBeNull();
+  });
+});
