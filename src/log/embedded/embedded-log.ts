@@ -2,6 +2,14 @@
  * The embedded backend of the Log: topics as segment files under a data directory, commits
  * through a write-ahead journal, consumer offsets beside them. `openEmbeddedLog` locks the
  * directory, recovers it (torn tails cut, journal replayed) and checkpoints before handing it out.
+ *
+ * The data directory:
+ *   LOCK                          the owner's pid (lock-file.ts)
+ *   journal                       commits not yet checkpointed (journal.ts, journal-entry.ts)
+ *   checkpoint.json               offsets and partition ends as of the last checkpoint
+ *   topics/<topic>/topic.json     partitions, replicas, config (topic-store.ts)
+ *   topics/<topic>/<p>/<base>.log segments of CRC-framed record batches (segment.ts)
+ *   tmp/, trash/                  topics being created or deleted; cleared on open
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -76,6 +84,8 @@ export async function openEmbeddedLog(
   const dir = path.resolve(dataDir);
   fs.mkdirSync(dir, { recursive: true });
   const lock = acquireLock(dir);
+  let topics: Map<string, TopicState> | undefined;
+  let journal: Journal | undefined;
   try {
     clearScratch(dir);
     const fsync = options.fsync ?? 'always';
@@ -84,15 +94,17 @@ export async function openEmbeddedLog(
       tailCacheBytes: options.tailCacheBytes ?? MiB,
       durable: fsync !== 'never',
     };
-    const { topics, truncated } = loadTopics(dir, defaults);
-    const journal = Journal.open(path.join(dir, 'journal'));
+    const loaded = loadTopics(dir, defaults);
+    topics = loaded.topics;
+    journal = Journal.open(path.join(dir, 'journal'));
     const decoded = journal.recover();
     const checkpoint = readCheckpoint(dir);
     const offsets = OffsetsStore.fromSnapshot(checkpoint?.offsets ?? {});
     const replay = replayJournal(topics, checkpoint, decoded.entries, offsets);
-    for (const topic of offsets.topics()) if (!topics.has(topic)) offsets.deleteTopic(topic);
+    const strays = [...offsets.topics()].filter((topic) => !topics!.has(topic));
+    for (const topic of strays) offsets.deleteTopic(topic);
     const recovery: RecoveryReport = {
-      truncatedTails: truncated,
+      truncatedTails: loaded.truncated,
       journalTail: decoded.stoppedAt,
       journalEntries: decoded.entries.length,
       replayedBatches: replay.replayedBatches,
@@ -104,9 +116,18 @@ export async function openEmbeddedLog(
       defaults,
       checkpointBytes: options.checkpointBytes ?? 64 * MiB,
     });
-    await log.checkpoint();
+    const clean =
+      checkpoint !== undefined &&
+      journal.size === 0 &&
+      strays.length === 0 &&
+      loaded.truncated.length === 0 &&
+      replay.uncommitted.length === 0 &&
+      replay.lost.length === 0;
+    if (!clean) await log.checkpoint();
     return log;
   } catch (err) {
+    for (const topic of topics?.values() ?? []) for (const p of topic.partitions) p.close();
+    journal?.close();
     lock.release();
     throw err;
   }

@@ -238,9 +238,10 @@ export class PartitionLog {
       }
       position += batchSize(view.buf, view.at);
     }
-    throw new InternalError(
-      `no batch ${exact ? 'starts' : 'holds'} offset ${offset} in ${segment.file}`,
-    );
+    if (exact) throw new InternalError(`no batch starts at offset ${offset} in ${segment.file}`);
+    throw new ExecutionError(`offset ${offset} is missing from ${segment.file}, which is damaged`, {
+      offset,
+    });
   }
 
   private segmentFor(offset: number): Segment {

@@ -25,6 +25,7 @@ const BASE_OFFSET_AT = 12;
 const COUNT_AT = 36;
 
 const NO_HEADERS: readonly Header[] = Object.freeze([]);
+const MAX_BACKWARD_DELTA = 2 ** 52;
 
 /** Encodes records into one batch; the base offset and CRC are stamped at commit time. */
 export class BatchBuilder {
@@ -43,10 +44,23 @@ export class BatchBuilder {
     return this.pos;
   }
 
+  /**
+   * Whether `timestamp` can join this batch: its zig-zag coded distance from the first timestamp
+   * must be a safe integer, so it may be at most 2^52 ms (142,000 years) earlier.
+   */
+  accepts(timestamp: number): boolean {
+    if (this.count === 0) return true;
+    const delta = timestamp - this.firstTimestamp;
+    return delta > -MAX_BACKWARD_DELTA && delta <= Number.MAX_SAFE_INTEGER;
+  }
+
   add(record: ProducerRecord): void {
     const { key, value, timestamp, headers } = record;
     if (!Number.isSafeInteger(timestamp)) {
       throw new RangeError(`record timestamp must be an integer of milliseconds, not ${timestamp}`);
+    }
+    if (!this.accepts(timestamp)) {
+      throw new RangeError(`timestamp ${timestamp} is too far from the batch's first timestamp`);
     }
     if (this.count === 0) {
       this.firstTimestamp = timestamp;

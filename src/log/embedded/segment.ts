@@ -87,7 +87,8 @@ export class Segment {
 
   /**
    * Indexes the file from its start. With `recover`, checks CRCs and offset continuity and
-   * truncates the file at the first batch that fails; without, trusts the batches and stops there.
+   * truncates the file at the first batch that fails; without, trusts the batches and stops
+   * indexing at a bad header (reading there then fails).
    */
   scan(recover: boolean): ScanResult {
     this.resetIndex();
@@ -139,7 +140,6 @@ export class Segment {
       this.dirty = true;
       return { truncatedBytes: fileSize - pos, reason };
     }
-    this.size = Math.min(pos, fileSize);
     return { truncatedBytes: 0 };
   }
 
@@ -163,12 +163,12 @@ export class Segment {
 
   /** Appends whole batches, consecutive in offsets from `endOffset`. */
   append(batches: readonly Buffer[]): void {
+    writeAllSync(this.fd, batches, this.size);
     let pos = this.size;
     for (const batch of batches) {
       this.noteBatch(batchBaseOffset(batch, 0), pos);
       pos += batch.length;
     }
-    writeAllSync(this.fd, batches, this.size);
     const last = batches[batches.length - 1];
     if (last) this.endOffset = batchBaseOffset(last, 0) + batchRecordCount(last, 0);
     this.size = pos;

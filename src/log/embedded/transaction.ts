@@ -68,7 +68,11 @@ export class EmbeddedTransaction implements LogTransaction {
         slots[i] = slot;
         indexes[i] = write.count;
         let builder = write.builder;
-        if (builder === null || builder.size >= MAX_BATCH_BYTES) {
+        if (
+          builder === null ||
+          builder.size >= MAX_BATCH_BYTES ||
+          !builder.accepts(record.timestamp)
+        ) {
           if (builder !== null) write.batches.push(builder.finish());
           builder = write.builder = new BatchBuilder(initialCapacity(records.length - i));
         }

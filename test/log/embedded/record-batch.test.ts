@@ -100,6 +100,20 @@ describe('record batch', () => {
     expect(checkBatch(batch, 0, batch.length, true)).toBe('corrupt');
   });
 
+  it('keeps extreme timestamps exact, and refuses one too far behind the first', () => {
+    const builder = new BatchBuilder();
+    builder.add({ key: null, value: null, timestamp: 2 ** 52 + 10 });
+    expect(builder.accepts(0)).toBe(false);
+    expect(builder.accepts(Number.MAX_SAFE_INTEGER)).toBe(true);
+    expect(() => builder.add({ key: null, value: null, timestamp: 0 })).toThrow(/too far/);
+    const extremes = [0, Number.MAX_SAFE_INTEGER, -(2 ** 51), 1, -1];
+    const batch = build(
+      extremes.map((timestamp) => ({ key: null, value: null, timestamp })),
+      0,
+    );
+    expect(decode(batch, 0).map((r) => r.timestamp)).toEqual(extremes);
+  });
+
   it('refuses timestamps that are not whole milliseconds', () => {
     const builder = new BatchBuilder();
     expect(() => builder.add({ key: null, value: null, timestamp: 1.5 })).toThrow(/timestamp/);

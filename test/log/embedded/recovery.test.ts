@@ -219,3 +219,55 @@ describe('embedded log recovery: torn and corrupt segment tails', () => {
     await log.close();
   });
 });
+
+describe('embedded log recovery: journal and checkpoints', () => {
+  it('opens a copy taken while the log was open (what kill -9 leaves) with every commit', async () => {
+    const dir = scratchDir();
+    const log = await openEmbeddedLog(dir, { fsync: 'never' });
+    await log.createTopic('t', { partitions: 2 });
+    for (let i = 0; i < 20; i++) {
+      const tx = log.transaction();
+      tx.append('t', [record(`k${i}`, `v${i}`)]);
+      tx.commitOffset('g', { topic: 't', partition: i % 2 }, i);
+      await tx.commit();
+    }
+    const copy = scratchDir();
+    fs.cpSync(dir, copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'LOCK'));
+    await log.close();
+    const reopened = await openEmbeddedLog(copy);
+    expect(reopened.recovery.journalEntries).toBe(20);
+    expect(reopened.recovery.replayedBatches).toBe(0);
+    const all = [...(await readAll(reopened, 't', 0)), ...(await readAll(reopened, 't', 1))];
+    expect(all.map((r) => text(r.value)).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `v${i}`).sort(),
+    );
+    expect(await reopened.committedOffsets('g', 't')).toEqual(
+      new Map([
+        [0, 18],
+        [1, 19],
+      ]),
+    );
+    expect(fs.statSync(path.join(copy, 'journal')).size).toBe(0);
+    await reopened.close();
+  });
+
+  it('checkpoints when the journal outgrows its limit, and on demand', async () => {
+    const dir = scratchDir();
+    const log = await openEmbeddedLog(dir, { fsync: 'never', checkpointBytes: 4096 });
+    await log.createTopic('t', { partitions: 1 });
+    const journal = path.join(dir, 'journal');
+    let largest = 0;
+    for (let i = 0; i < 50; i++) {
+      await log.append('t', [record('k', 'v'.repeat(300))]);
+      largest = Math.max(largest, fs.statSync(journal).size);
+    }
+    expect(largest).toBeLessThan(4096 + 1024);
+    expect(fs.statSync(journal).size).toBeGreaterThan(0);
+    await log.checkpoint();
+    expect(fs.statSync(journal).size).toBe(0);
+    const checkpoint = JSON.parse(fs.readFileSync(path.join(dir, 'checkpoint.json'), 'utf8'));
+    expect(checkpoint.ends).toEqual({ t: [50] });
+    await log.close();
+  });
+});
