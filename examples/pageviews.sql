@@ -32,10 +32,10 @@ CREATE STREAM long_views WITH (KAFKA_TOPIC = 'long_views') AS
     user_id,
     page,
     CASE WHEN page LIKE '/docs/%' THEN 'docs' ELSE 'site' END AS section,
-    CAST(duration_ms AS DOUBLE) / 1000 AS seconds
+    CAST(duration_ms AS DOUBLE) / 1000 AS view_seconds
   FROM pageviews
   WHERE duration_ms >= 1000
   PARTITION BY user_id
   EMIT CHANGES;
 
-SELECT user_id, page, section, seconds FROM long_views EMIT CHANGES LIMIT 5;
+SELECT user_id, page, section, view_seconds FROM long_views EMIT CHANGES LIMIT 5;

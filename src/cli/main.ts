@@ -2,11 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { StreamSqlError } from '../common/errors.js';
 import { parseArgs, stringOption, UsageError, type ParsedArgs } from './args.js';
-import { replCommand } from './commands/repl.js';
-import { runCommand } from './commands/run.js';
-import { startCommand } from './commands/start.js';
-import { topicCommand } from './commands/topic.js';
-import { testCommand } from './commands/test.js';
 import { HELP } from './help.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -40,22 +35,26 @@ async function dispatch(args: ParsedArgs): Promise<number> {
     process.stdout.write(`streamsql ${version()}\n`);
     return 0;
   }
+  // Commands are loaded when used, so `--help` or `-e` do not pay for the REPL's UI library.
   const execute = stringOption(args, 'execute');
-  if (execute !== undefined) return runCommand(args, { file: '<command line>', text: execute });
+  if (execute !== undefined) {
+    const { runCommand } = await import('./commands/run.js');
+    return runCommand(args, { file: '<command line>', text: execute });
+  }
   switch (args.command) {
     case undefined:
-      return replCommand(args);
+      return (await import('./commands/repl.js')).replCommand(args);
     case 'run': {
       const file = args.positional[0];
       if (!file) throw new UsageError('usage: streamsql run FILE.sql');
-      return runCommand(args, { file });
+      return (await import('./commands/run.js')).runCommand(args, { file });
     }
     case 'start':
-      return startCommand(args);
+      return (await import('./commands/start.js')).startCommand(args);
     case 'topic':
-      return topicCommand(args);
+      return (await import('./commands/topic.js')).topicCommand(args);
     case 'test':
-      return testCommand(args);
+      return (await import('./commands/test.js')).testCommand(args);
     case 'help':
       process.stdout.write(HELP);
       return 0;

@@ -33,7 +33,7 @@ export class OutputPrinter {
   result(result: StatementResult): void {
     switch (result.kind) {
       case 'message':
-        this.notice(result.text);
+        if (result.text !== '') this.notice(result.text);
         return;
       case 'text':
         if (this.mode === 'json') this.out.write(`${stringifyJson({ [result.title]: result.text })}\n`);

@@ -112,10 +112,9 @@ export class Engine {
   async executeScript(script: string, options: ScriptOptions = {}): Promise<StatementResult[]> {
     const results: StatementResult[] = [];
     for (const piece of splitStatements(script)) {
-      const text = substituteVariables(piece.text, this.variables);
       let stmt: Statement;
       try {
-        stmt = parseStatement(text);
+        stmt = parseStatement(substituteVariables(piece.text, this.variables));
       } catch (err) {
         throw located(err, piece);
       }

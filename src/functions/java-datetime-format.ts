@@ -25,10 +25,34 @@ import {
   ZonedDateTime,
 } from '@js-joda/core';
 import type { TemporalAccessor } from '@js-joda/core';
-import '@js-joda/timezone';
-import { Locale } from '@js-joda/locale';
-import '@js-joda/locale_en-us';
+import type { Locale as JodaLocale } from '@js-joda/locale';
+import { createRequire } from 'node:module';
 import { ExecutionError } from '../common/errors.js';
+
+// js-joda's locale data and time-zone database take most of a second to load, so they are
+// loaded on first use rather than at start. The packages are CommonJS only, so `require`
+// shares the one @js-joda/core instance the ES imports above resolve to.
+const requireCjs = createRequire(import.meta.url);
+let us: JodaLocale | undefined;
+let zonesLoaded = false;
+
+/** The US locale (month and day names, AM/PM), as ksqlDB formats with. */
+function usLocale(): JodaLocale {
+  if (!us) {
+    const { Locale } = requireCjs('@js-joda/locale') as typeof import('@js-joda/locale');
+    requireCjs('@js-joda/locale_en-us');
+    us = Locale.US;
+  }
+  return us;
+}
+
+/** Loads the IANA time-zone database, before the first region id is looked up. */
+function ensureTimeZones(): void {
+  if (!zonesLoaded) {
+    requireCjs('@js-joda/timezone');
+    zonesLoaded = true;
+  }
+}
 
 /** A compiled Java date-time pattern. */
 export interface JavaDateTimeFormat {
@@ -57,13 +81,14 @@ const SHORT_ZONE_MARK = '\uE000';
 const LONG_ZONE_MARK = '\uE001';
 
 function compile(pattern: string): JavaDateTimeFormat {
+  if (/[zVv]/.test(pattern)) ensureTimeZones();
   const parser = new DateTimeFormatterBuilder()
     .parseCaseInsensitive()
     .appendPattern(pattern)
     .toFormatter(ResolverStyle.SMART)
-    .withLocale(Locale.US);
+    .withLocale(usLocale());
   const { rewritten, zoneNames } = markZoneNames(pattern);
-  const printer = DateTimeFormatter.ofPattern(rewritten).withLocale(Locale.US);
+  const printer = DateTimeFormatter.ofPattern(rewritten).withLocale(usLocale());
   return {
     pattern,
     format: zoneNames
@@ -174,6 +199,7 @@ let defaultZoneId: ZoneId = ZoneId.of('UTC');
  * offsets (`UTC+2`). Throws js-joda's DateTimeException for an unknown id.
  */
 export function zoneIdOf(id: string): ZoneId {
+  ensureTimeZones();
   return ZoneId.of(id);
 }
 
@@ -184,6 +210,7 @@ export function defaultZone(): ZoneId {
 
 /** Sets the zone used where ksqlDB uses the JVM default (as `-Duser.timezone` does). */
 export function setDefaultTimeZone(id: string): void {
+  ensureTimeZones();
   defaultZoneId = ZoneId.of(id);
 }
 
@@ -319,6 +346,7 @@ export function parseSqlTime(text: string): number {
 
 function parseTimezone(timezone: string): ZoneId {
   try {
+    ensureTimeZones();
     return ZoneId.of(timezone);
   } catch (e) {
     throw new ExecutionError(`Failed to parse timezone '${timezone}': ${messageOf(e)}`);

@@ -8,11 +8,12 @@ import {
   parseSqlTimestamp,
   parseTimestampMillis,
   setDefaultTimeZone,
+  zoneIdOf,
   zoneName,
 } from '../../src/functions/java-datetime-format.js';
 
 const UTC = ZoneId.of('UTC');
-const at = (millis: number, zone: string) => Instant.ofEpochMilli(millis).atZone(ZoneId.of(zone));
+const at = (millis: number, zone: string) => Instant.ofEpochMilli(millis).atZone(zoneIdOf(zone));
 
 describe('javaDateTimeFormat: printing', () => {
   it('prints numeric and text fields in the US locale', () => {

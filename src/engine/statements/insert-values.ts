@@ -58,5 +58,6 @@ export async function insertValues(stmt: InsertValues, ctx: EngineContext): Prom
       timestamp: rowtime === undefined || rowtime === null ? Date.now() : Number(rowtime),
     },
   ]);
-  return { kind: 'message', text: `Inserted 1 row into ${source.name}` };
+  // ksqlDB's CLI acknowledges INSERT … VALUES silently.
+  return { kind: 'message', text: '' };
 }
