@@ -6,6 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ExecutionError } from '../../common/errors.js';
 import { writeFileAtomicSync } from './fs-util.js';
 import type { OffsetsSnapshot } from './offsets-store.js';
 
@@ -23,7 +24,7 @@ export function readCheckpoint(dataDir: string): Checkpoint | undefined {
   if (!fs.existsSync(file)) return undefined;
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Checkpoint;
   if (parsed.version !== 1) {
-    throw new Error(
+    throw new ExecutionError(
       `${file} has version ${String(parsed.version)}, which this streamsql cannot read`,
     );
   }

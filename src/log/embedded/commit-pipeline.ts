@@ -37,6 +37,7 @@ export interface PipelineHost {
   /** Journal size after which a checkpoint empties it. */
   readonly checkpointBytes: number;
   checkpoint(): Promise<void>;
+  hasTopic(name: string): boolean;
   /** Called after a round is applied, with the topics it wrote to. */
   applied(topics: ReadonlySet<string>): void;
 }
@@ -130,7 +131,7 @@ export class CommitPipeline {
 
   private async runRound(round: Extract<Job, { kind: 'commit' }>[]): Promise<void> {
     const valid = round.filter((job) => {
-      const error = this.failure ?? deletedTopicError(job.request);
+      const error = this.failure ?? this.goneTopicError(job.request);
       if (error) job.reject(error);
       return !error;
     });
@@ -191,6 +192,16 @@ export class CommitPipeline {
     return pieces;
   }
 
+  /** An error when a topic the commit writes to, or commits offsets on, was deleted meanwhile. */
+  private goneTopicError(request: CommitRequest): Error | undefined {
+    const gone =
+      request.writes.find((w) => w.topic.deleted)?.topic.info.name ??
+      request.offsets.find((o) => !this.host.hasTopic(o.topic))?.topic;
+    return gone === undefined
+      ? undefined
+      : new ExecutionError(`topic ${gone} was deleted before the commit`, { topic: gone });
+  }
+
   private fail(cause: unknown): void {
     if (this.failure) return;
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -198,13 +209,4 @@ export class CommitPipeline {
       `the embedded log failed and must be reopened, which recovers it from its journal: ${message}`,
     );
   }
-}
-
-function deletedTopicError(request: CommitRequest): Error | undefined {
-  const gone = request.writes.find((w) => w.topic.deleted);
-  return gone
-    ? new ExecutionError(`topic ${gone.topic.info.name} was deleted before the commit`, {
-        topic: gone.topic.info.name,
-      })
-    : undefined;
 }

@@ -96,7 +96,7 @@ export async function openEmbeddedLog(
     };
     const loaded = loadTopics(dir, defaults);
     topics = loaded.topics;
-    journal = Journal.open(path.join(dir, 'journal'));
+    journal = Journal.open(path.join(dir, 'journal'), defaults.durable);
     const decoded = journal.recover();
     const checkpoint = readCheckpoint(dir);
     const offsets = OffsetsStore.fromSnapshot(checkpoint?.offsets ?? {});
@@ -162,6 +162,7 @@ export class EmbeddedLog implements Log {
       fsync: settings.fsync,
       checkpointBytes: settings.checkpointBytes,
       checkpoint: () => this.checkpointNow(),
+      hasTopic: (name) => this.topics.has(name),
       applied: (written) => this.waiters.notify(written),
     });
     this.host = { pipeline: this.pipeline, topic: (name) => this.topic(name) };

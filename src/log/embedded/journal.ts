@@ -4,7 +4,8 @@
  * made durable elsewhere) empties it; recovery replays what it still holds.
  */
 import * as fs from 'node:fs';
-import { fdatasync, writeAllSync } from './fs-util.js';
+import * as path from 'node:path';
+import { fdatasync, fsyncDirSync, writeAllSync } from './fs-util.js';
 import { decodeEntries, type DecodedJournal } from './journal-entry.js';
 
 export class Journal {
@@ -17,8 +18,11 @@ export class Journal {
     private bytes: number,
   ) {}
 
-  static open(file: string): Journal {
-    const fd = fs.openSync(file, fs.existsSync(file) ? 'r+' : 'w+');
+  /** Opens the journal, creating it (durably, when `durable`) if there is none. */
+  static open(file: string, durable: boolean): Journal {
+    const exists = fs.existsSync(file);
+    const fd = fs.openSync(file, exists ? 'r+' : 'w+');
+    if (!exists && durable) fsyncDirSync(path.dirname(file));
     return new Journal(file, fd, fs.fstatSync(fd).size);
   }
 

@@ -93,13 +93,19 @@ describe('embedded log topics', () => {
     await again.close();
   });
 
-  it('fails the commit of a transaction whose topic was deleted meanwhile', async () => {
+  it('fails the commit of a transaction whose topics were deleted meanwhile', async () => {
     const log = await openEmbeddedLog(scratchDir(), { fsync: 'never' });
     await log.createTopic('t', { partitions: 1 });
     const tx = log.transaction();
     tx.append('t', [record('k', 'v')]);
     await log.deleteTopic('t');
     await expect(tx.commit()).rejects.toThrow(/topic t was deleted/);
+    await log.createTopic('u', { partitions: 1 });
+    const offsetsOnly = log.transaction();
+    offsetsOnly.commitOffset('g', { topic: 'u', partition: 0 }, 1);
+    await log.deleteTopic('u');
+    await expect(offsetsOnly.commit()).rejects.toThrow(/topic u was deleted/);
+    expect((await log.committedOffsets('g', 'u')).size).toBe(0);
     await log.close();
   });
 });
