@@ -81,10 +81,6 @@ export class Segment {
     return this.fdOrNull;
   }
 
-  get isOpen(): boolean {
-    return this.fdOrNull !== null;
-  }
-
   /**
    * Indexes the file from its start. With `recover`, checks CRCs and offset continuity and
    * truncates the file at the first batch that fails; without, trusts the batches and stops

@@ -1,17 +1,22 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedLog, type EmbeddedLog } from '../../../src/log/embedded/embedded-log.js';
 import { compileForChild } from './compile-for-child.js';
 import { readAll, scratchDir } from './helpers.js';
 
+let compiled = '';
 let childScript = '';
 
 beforeAll(() => {
-  const out = scratchDir();
-  compileForChild(out, ['src/log', 'src/common', 'test/log/embedded/fixtures']);
-  childScript = path.join(out, 'test/log/embedded/fixtures/crash-child.js');
+  compiled = fs.mkdtempSync(path.join(os.tmpdir(), 'streamsql-child-'));
+  compileForChild(compiled, ['src/log', 'src/common', 'test/log/embedded/fixtures']);
+  childScript = path.join(compiled, 'test/log/embedded/fixtures/crash-child.js');
 });
+
+afterAll(() => fs.rmSync(compiled, { recursive: true, force: true }));
 
 /**
  * Runs the child and SIGKILLs it `delayMs` after it is ready (or after it starts, while it
