@@ -1,0 +1,146 @@
+/**
+ * Consumer-group membership for scale-out: several processes subscribe to a query's source
+ * topics under the query's group, and Kafka's group coordinator spreads the partitions among
+ * them. A kafkajs consumer keeps the membership (join, heartbeats, rebalances) but fetches
+ * nothing: its partitions stay paused, since the query reads through `Log.read` and commits its
+ * offsets in its own transactions. Before a partition is handed to the listener, its task's
+ * transactional id is claimed, which fences the previous owner and settles its last transaction,
+ * so the committed offsets read next are final.
+ *
+ * kafkajs reports only completed joins, so a revocation is known when the next assignment
+ * arrives; until then the old owner may still process a partition, but the new owner's claim
+ * fences it and its next commit fails (see `TransactionalProducers.isFenced`).
+ */
+import type { Consumer, ConsumerGroupJoinEvent, Kafka } from 'kafkajs';
+import type { TopicPartition } from '../log.js';
+
+/** What a subscriber is told as partitions move between processes. */
+export interface PartitionListener {
+  /**
+   * Partitions this process now owns. Their previous owner is fenced and its last transaction
+   * settled: read the committed offsets, restore state, start processing. Awaited.
+   */
+  onAssign(partitions: readonly TopicPartition[]): Promise<void>;
+  /** Partitions this process no longer owns: stop processing them and drop their state. */
+  onRevoke(partitions: readonly TopicPartition[]): Promise<void>;
+}
+
+export interface GroupSubscription {
+  readonly group: string;
+  /** The partitions this process owns now. */
+  assignment(): readonly TopicPartition[];
+  /** Leaves the group (its partitions go to the other members) after revoking them here. */
+  close(): Promise<void>;
+}
+
+export interface SubscriptionDeps {
+  readonly kafka: Kafka;
+  /** Claims the transactional id of a task (fencing its previous owner). */
+  claim(group: string, tp: TopicPartition): Promise<void>;
+  /** Called when the subscription ends, to forget it. */
+  closed(subscription: GroupSubscription): void;
+}
+
+export interface SubscribeOptions {
+  /** How long a silent member keeps its partitions (default 10 s). */
+  readonly sessionTimeoutMs?: number;
+}
+
+export async function subscribeGroup(
+  deps: SubscriptionDeps,
+  group: string,
+  topics: readonly string[],
+  listener: PartitionListener,
+  options: SubscribeOptions = {},
+): Promise<GroupSubscription> {
+  const sessionTimeout = options.sessionTimeoutMs ?? 10_000;
+  const consumer = deps.kafka.consumer({
+    groupId: group,
+    sessionTimeout,
+    heartbeatInterval: Math.max(Math.floor(sessionTimeout / 10), 100),
+    rebalanceTimeout: 30_000,
+    allowAutoTopicCreation: false,
+    maxWaitTimeInMs: 250,
+  });
+  const subscription = new Membership(deps, group, consumer, listener);
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    consumer.on(consumer.events.GROUP_JOIN, (event) => subscription.joined(event));
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch, pause }) => {
+        if (batch.messages.length > 0) pause();
+      },
+    });
+    consumer.pause(topics.map((topic) => ({ topic })));
+    await subscription.firstAssignment();
+  } catch (err) {
+    await consumer.disconnect().catch(() => undefined);
+    throw err;
+  }
+  return subscription;
+}
+
+class Membership implements GroupSubscription {
+  private owned: TopicPartition[] = [];
+  private changes: Promise<void> = Promise.resolve();
+  private first: Promise<void>;
+  private resolveFirst!: () => void;
+  private closing = false;
+
+  constructor(
+    private readonly deps: SubscriptionDeps,
+    readonly group: string,
+    private readonly consumer: Consumer,
+    private readonly listener: PartitionListener,
+  ) {
+    this.first = new Promise((resolve) => (this.resolveFirst = resolve));
+  }
+
+  assignment(): readonly TopicPartition[] {
+    return this.owned;
+  }
+
+  firstAssignment(): Promise<void> {
+    return this.first;
+  }
+
+  joined(event: ConsumerGroupJoinEvent): void {
+    const next: TopicPartition[] = [];
+    for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
+      for (const partition of partitions) next.push({ topic, partition });
+    }
+    this.changes = this.changes.then(() => this.apply(next)).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await this.changes;
+    await this.consumer.disconnect();
+    await this.changes;
+    if (this.owned.length > 0) await this.listener.onRevoke(this.owned);
+    this.owned = [];
+    this.deps.closed(this);
+  }
+
+  private async apply(next: readonly TopicPartition[]): Promise<void> {
+    if (this.closing) return;
+    const key = (tp: TopicPartition) => `${tp.topic}\0${tp.partition}`;
+    const nextKeys = new Set(next.map(key));
+    const ownedKeys = new Set(this.owned.map(key));
+    const revoked = this.owned.filter((tp) => !nextKeys.has(key(tp)));
+    const assigned = next.filter((tp) => !ownedKeys.has(key(tp)));
+    if (revoked.length > 0) {
+      this.owned = this.owned.filter((tp) => nextKeys.has(key(tp)));
+      await this.listener.onRevoke(revoked);
+    }
+    if (assigned.length > 0) {
+      await Promise.all(assigned.map((tp) => this.deps.claim(this.group, tp)));
+      this.owned = [...this.owned, ...assigned];
+      await this.listener.onAssign(assigned);
+    }
+    this.resolveFirst();
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Committing a transaction's content on Kafka, with retries that keep it exactly-once. A task's
+ * transaction (one input partition's offset, with its outputs) runs under the task's
+ * transactional id, so that a process taking the task over fences this one. A failure before
+ * EndTxn aborts and retries. A failure of EndTxn itself leaves the outcome unknown: the id is
+ * initialized again (which settles the transaction either way), and the committed offsets say
+ * whether it went through; without offsets to look at, the failure is reported as unknown.
+ */
+import type { Transaction } from 'kafkajs';
+import { ExecutionError } from '../../common/errors.js';
+import { isTransient, messageOf, sleep } from './kafka-errors.js';
+import type { TransactionContent } from './kafka-transaction.js';
+import { chunkRequests, partitionKey } from './messages.js';
+import { TransactionalProducers } from './transactional-producers.js';
+
+export interface CommitDeps {
+  readonly producers: TransactionalProducers;
+  /** The committed offsets of a group on a topic, as the broker has them now. */
+  fetchOffsets(group: string, topic: string): Promise<ReadonlyMap<number, number>>;
+  /** Called after a commit with the end offset (exclusive) of each partition written. */
+  committed(ends: ReadonlyMap<string, { topic: string; partition: number; end: number }>): void;
+}
+
+const DEADLINE_MS = 60_000;
+
+export async function commitTransaction(
+  deps: CommitDeps,
+  content: TransactionContent,
+): Promise<void> {
+  const taskId = taskTransactionalId(deps.producers, content);
+  const chunks = chunkRequests(content.records);
+  const deadline = Date.now() + DEADLINE_MS;
+  let delay = 100;
+  for (;;) {
+    let usedId = taskId;
+    let ending = false;
+    const work = async (txn: Transaction) => {
+      const ends = new Map<string, { topic: string; partition: number; end: number }>();
+      for (const chunk of chunks) {
+        const sent = await txn.sendBatch({ topicMessages: chunk.topicMessages, acks: -1 });
+        for (const meta of sent) {
+          const key = partitionKey(meta.topicName, meta.partition);
+          const count = chunk.counts.get(key) ?? 0;
+          const end = Number(meta.baseOffset ?? meta.offset ?? 0) + count;
+          ends.set(key, { topic: meta.topicName, partition: meta.partition, end });
+        }
+      }
+      for (const [group, topics] of content.offsets) {
+        await txn.sendOffsets({
+          consumerGroupId: group,
+          topics: [...topics].map(([topic, partitions]) => ({
+            topic,
+            partitions: [...partitions].map(([partition, offset]) => ({
+              partition,
+              offset: String(offset),
+            })),
+          })),
+        });
+      }
+      ending = true;
+      await txn.commit();
+      return ends;
+    };
+    try {
+      const ends = await (taskId !== undefined
+        ? deps.producers.run(taskId, work)
+        : deps.producers.runShared((txn, id) => {
+            usedId = id;
+            return work(txn);
+          }));
+      deps.committed(ends);
+      return;
+    } catch (err) {
+      if (TransactionalProducers.isFenced(err)) {
+        throw new ExecutionError(
+          `the transaction was fenced: another process took over ${usedId ?? 'its transactional id'} (${messageOf(err)})`,
+        );
+      }
+      if (ending) {
+        if (usedId !== undefined && content.offsets.size > 0) {
+          await deps.producers.claim(usedId).catch(() => undefined);
+          if (await offsetsLanded(deps, content)) {
+            deps.committed(new Map());
+            return;
+          }
+        } else {
+          throw new ExecutionError(
+            `the outcome of a transaction is unknown: its commit failed (${messageOf(err)})`,
+          );
+        }
+      }
+      if (!isTransient(err) || Date.now() + delay > deadline) {
+        throw new ExecutionError(`cannot commit a transaction: ${messageOf(err)}`);
+      }
+    }
+    await sleep(delay);
+    delay = Math.min(delay * 2, 2000);
+  }
+}
+
+/** A task's transaction commits exactly one input offset: the id is that task's. */
+function taskTransactionalId(
+  producers: TransactionalProducers,
+  content: TransactionContent,
+): string | undefined {
+  if (content.offsets.size !== 1) return undefined;
+  const [group, topics] = [...content.offsets][0]!;
+  if (topics.size !== 1) return undefined;
+  const [topic, partitions] = [...topics][0]!;
+  if (partitions.size !== 1) return undefined;
+  const [partition] = [...partitions.keys()];
+  return producers.taskId(group, topic, partition!);
+}
+
+async function offsetsLanded(deps: CommitDeps, content: TransactionContent): Promise<boolean> {
+  for (const [group, topics] of content.offsets) {
+    for (const [topic, partitions] of topics) {
+      const committed = await deps.fetchOffsets(group, topic);
+      for (const [partition, offset] of partitions) {
+        if (committed.get(partition) !== offset) return false;
+      }
+    }
+  }
+  return true;
+}
