@@ -1,8 +1,8 @@
 /**
  * The KAFKA format as ksqlDB's test harness writes and reads it (KafkaSerdeSupplier): one column,
- * its bytes those of Kafka's Integer, Long, Double or String serializer according to the column's
- * type (DATE and TIME are 32-bit, TIMESTAMP 64-bit, as their Connect schemas are). In JSON a
- * value is a number or a string.
+ * its bytes those of Kafka's Integer, Long, Double, String or ByteBuffer serializer according to
+ * the column's type. In JSON a value is a number or a string; a BYTES value is a string whose
+ * UTF-8 bytes are written as they are (the harness does not decode base64 here).
  */
 import type { SqlType } from '../common/sql-types.js';
 import { formatType } from '../common/sql-types.js';
@@ -13,15 +13,13 @@ type KafkaKind = 'int32' | 'int64' | 'float64' | 'string';
 function kindOf(type: SqlType): KafkaKind {
   switch (type.base) {
     case 'INTEGER':
-    case 'DATE':
-    case 'TIME':
       return 'int32';
     case 'BIGINT':
-    case 'TIMESTAMP':
       return 'int64';
     case 'DOUBLE':
       return 'float64';
     case 'STRING':
+    case 'BYTES':
       return 'string';
     default:
       throw new Error(`the KAFKA format does not support ${formatType(type)}`);

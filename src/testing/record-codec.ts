@@ -30,7 +30,7 @@ export function encodeSide(
   columns: readonly Column[],
   side: Side,
 ): Buffer | null {
-  // Without columns there is nothing to write (ksqlDB's NONE key format): the key is dropped.
+  // A source without key columns has ksqlDB's NONE key format, whatever the test gives: no key.
   if (value === null || (side === 'key' && columns.length === 0)) return null;
   switch (format) {
     case 'NONE':
@@ -79,11 +79,7 @@ export function decodeSide(
 
 function singleColumn(columns: readonly Column[], side: Side): Column {
   if (columns.length !== 1) {
-    throw new Error(
-      columns.length === 0
-        ? `no ${side} columns for the KAFKA format`
-        : 'KAFKA format only supports single column schemas.',
-    );
+    throw new Error(`KAFKA format only supports single column schemas (${side}).`);
   }
   return columns[0]!;
 }

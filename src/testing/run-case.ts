@@ -175,13 +175,34 @@ function refused(testCase: TestCase, err: unknown, index: number, last: number):
       error: `expected the last statement to be refused, but ${where}${message}`,
     };
   }
-  return matchExpected(testCase, message, where);
+  return matchExpected(testCase, message, where, ksqlLocated(testCase, err, index));
 }
 
-/** An error was raised as expected: passed when its message contains the expected text. */
-function matchExpected(testCase: TestCase, message: string, where: string): CaseOutcome {
+/**
+ * The message as ksqlDB words a located error, `Line: L, Col: C: message`, with the line counted
+ * in the case's statements joined by newlines, as ksqlDB's harness runs them.
+ */
+function ksqlLocated(testCase: TestCase, err: unknown, index: number): string | undefined {
+  if (!(err instanceof ScriptError)) return undefined;
+  const before = testCase.statements.slice(0, index).reduce((n, s) => n + s.split('\n').length, 0);
+  const text = err.cause instanceof StreamSqlError ? err.cause.message : err.message;
+  return `Line: ${before + err.line}, Col: ${err.col}: ${text}`;
+}
+
+/**
+ * An error was raised as expected: passed when its message (or, for a statement, its ksqlDB-style
+ * located form) contains the expected text.
+ */
+function matchExpected(
+  testCase: TestCase,
+  message: string,
+  where: string,
+  located?: string,
+): CaseOutcome {
   const text = testCase.expectedException?.message;
-  if (text === undefined || message.includes(text)) return { status: 'passed', error: message };
+  if (text === undefined || message.includes(text) || located?.includes(text)) {
+    return { status: 'passed', error: message };
+  }
   return {
     status: 'failed',
     error: `${where}${message}\n  (the expected error message differs: expected it to contain ${JSON.stringify(text)})`,

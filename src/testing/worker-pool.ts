@@ -12,6 +12,7 @@ import type { WorkerReply, WorkerTask } from './case-worker.js';
 import type { LocatedCase } from './load-cases.js';
 import type { CaseResult } from './run-case.js';
 
+/** How long past the case's own limit a worker may stay silent before it is stopped. */
 const GRACE_MS = 10_000;
 
 /** The compiled worker script, when running from JavaScript (dist); undefined under a TS runner. */
@@ -26,6 +27,7 @@ export async function runOnWorkers(
   timeLimitMs: number,
   script: URL,
   onResult?: (result: CaseResult, index: number) => void,
+  graceMs = GRACE_MS,
 ): Promise<CaseResult[]> {
   const results: CaseResult[] = new Array<CaseResult>(cases.length);
   let next = 0;
@@ -52,9 +54,9 @@ export async function runOnWorkers(
           current = undefined;
           worker.removeAllListeners();
           void worker.terminate();
-          record(id, stuck(located, timeLimitMs));
+          record(id, stuck(located, timeLimitMs, graceMs));
           start();
-        }, timeLimitMs + GRACE_MS);
+        }, timeLimitMs + graceMs);
         current = { id, timer };
         const task: WorkerTask = { id, path: located.path, index: located.index, timeLimitMs };
         worker.postMessage(task);
@@ -90,14 +92,14 @@ export async function runOnWorkers(
   });
 }
 
-function stuck(located: LocatedCase, limit: number): CaseResult {
+function stuck(located: LocatedCase, limit: number, graceMs: number): CaseResult {
   return {
     file: located.testCase.file,
     name: located.testCase.name,
     status: 'error',
     outputs: [],
     error: `time limit of ${limit / 1000} s exceeded (the case did not yield; its worker was stopped)`,
-    durationMs: limit + GRACE_MS,
+    durationMs: limit + graceMs,
   };
 }
 

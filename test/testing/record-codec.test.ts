@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { UnsupportedError } from '../../src/common/errors.js';
 import type { Column } from '../../src/common/schema.js';
-import { BIGINT, DOUBLE, INTEGER, STRING, type SqlType } from '../../src/common/sql-types.js';
+import {
+  BIGINT,
+  BYTES,
+  DOUBLE,
+  INTEGER,
+  STRING,
+  type SqlType,
+} from '../../src/common/sql-types.js';
 import type { DataSource, WindowInfo } from '../../src/engine/data-source.js';
 import type { FormatName } from '../../src/serde/serde.js';
 import { jsonText, parseJsonText } from '../../src/testing/json-text.js';
@@ -74,7 +81,12 @@ describe('encoding inputs', () => {
     expect(del.value!.toString()).toBe('a,1,');
   });
 
-  it('drops the key of a source without key columns', () => {
+  it("writes KAFKA BYTES as the UTF-8 bytes of the given text, as ksqlDB's harness does", () => {
+    const rec = encodeInput(input('null', '"IQ=="'), source(['NONE', []], ['KAFKA', [BYTES]]));
+    expect(rec.value).toEqual(Buffer.from('IQ=='));
+  });
+
+  it('drops the key of a source without key columns (ksqlDB gives it the NONE format)', () => {
     expect(
       encodeInput(input('"ignored"', '{}'), source(['KAFKA', []], ['JSON', [INTEGER]])).key,
     ).toBeNull();

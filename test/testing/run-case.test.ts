@@ -88,6 +88,18 @@ describe('running a case', () => {
     expect(other.error).toContain('the expected error message differs');
   });
 
+  it("matches ksqlDB's located form of a message, counting lines across statements", async () => {
+    const result = await runCase(
+      qttCase({
+        statements: [statements[0], 'CREATE STREAM OUTPUT AS\nSELECT NOPE FROM NOWHERE;'],
+        expectedException: { message: 'Line: 3, Col: ' },
+      }),
+      { functions },
+    );
+    expect(result.error).toContain('NOWHERE');
+    expect(result.status).toBe('passed');
+  });
+
   it('fails an expected refusal that does not happen, and a refusal that was not expected', async () => {
     const none = await runCase(qttCase({ statements, expectedException: { message: 'x' } }), {
       functions,
