@@ -1,8 +1,8 @@
 /**
- * Which records a query processes next. With one source partition that has data, its whole
- * batch. With several, the records of the partition whose next record is oldest, up to the next
- * record of any other partition, so a query over several sources (joins) sees their records in
- * timestamp order, as Kafka Streams chooses among a task's partitions.
+ * Which records a query processes next: the batch of the partition whose next record is
+ * oldest. When the query reads several sources (joins), only up to the next record of another
+ * source, so the sources' records meet in timestamp order, as Kafka Streams chooses among a
+ * task's partitions; partitions of one source are independent and go batch by batch.
  */
 import type { LogRecord } from '../log/log.js';
 import type { SourceCursor } from './source-cursor.js';
@@ -24,7 +24,9 @@ export async function nextChunk(cursors: readonly SourceCursor[]): Promise<Chunk
   if (heads.length <= 1) return heads[0];
   heads.sort((a, b) => a.records[0]!.timestamp - b.records[0]!.timestamp || a.path - b.path);
   const first = heads[0]!;
-  const limit = heads[1]!.records[0]!.timestamp;
+  const other = heads.find((h) => h.path !== first.path);
+  if (!other) return first;
+  const limit = other.records[0]!.timestamp;
   let n = 1;
   while (n < first.records.length && first.records[n]!.timestamp <= limit) n++;
   return { ...first, records: first.records.slice(0, n) };

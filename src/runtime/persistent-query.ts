@@ -12,7 +12,7 @@ import { PROCESSING_LOG_TOPIC } from './processing-log.js';
 import { BatchContext, type ProcessingLogListener } from './processing-log-writer.js';
 import { queryGroup } from './query-names.js';
 import { restoreState } from './restore-state.js';
-import { nextChunk, type Chunk } from './next-chunk.js';
+import { nextChunk } from './next-chunk.js';
 import { SourceCursor } from './source-cursor.js';
 import { buildTopology, runPath, type Topology } from './topology.js';
 
@@ -71,34 +71,40 @@ export class PersistentQuery {
     await restoreState(this.topology, this.log, this.cursors.map((c) => c.positions));
   }
 
-  /** Processes the next chunks of input; returns how many input records it consumed. */
-  async step(maxChunks = 64): Promise<number> {
+  /**
+   * Processes the next chunks of input, up to about `maxRecords`, and commits them in one
+   * transaction; returns how many input records it consumed.
+   */
+  async step(maxRecords = 5000): Promise<number> {
+    if (this.state !== 'RUNNING') return 0;
+    const ctx = new BatchContext(this.plan.queryId, this.onProcessingError);
+    const tx = this.log.transaction();
+    const positions = new Map<string, { path: number; partition: number; next: number }>();
     let consumed = 0;
-    for (let i = 0; i < maxChunks && this.state === 'RUNNING'; i++) {
+    while (consumed < maxRecords) {
       const chunk = await nextChunk(this.cursors);
       if (!chunk) break;
-      await this.process(chunk);
+      const output = this.sink.encode(runPath(this.topology.paths[chunk.path]!, chunk.records, ctx), ctx);
+      if (output.length > 0) tx.append(this.plan.sink.topic, output);
+      const next = this.cursors[chunk.path]!.advance(chunk.partition, chunk.records);
+      positions.set(`${chunk.path}/${chunk.partition}`, { path: chunk.path, partition: chunk.partition, next });
       consumed += chunk.records.length;
     }
-    return consumed;
-  }
-
-  private async process({ path, partition, records }: Chunk): Promise<void> {
-    const cursor = this.cursors[path]!;
-    const ctx = new BatchContext(this.plan.queryId, this.onProcessingError);
-    const output = this.sink.encode(runPath(this.topology.paths[path]!, records, ctx), ctx);
-    const tx = this.log.transaction();
-    if (output.length > 0) tx.append(this.plan.sink.topic, output);
+    if (consumed === 0) {
+      tx.abort();
+      return 0;
+    }
     for (const op of this.topology.operators) {
       for (const changes of op.changelog?.() ?? []) {
         if (changes.records.length > 0) tx.append(changes.topic, changes.records);
       }
     }
     if (ctx.entries.length > 0) tx.append(PROCESSING_LOG_TOPIC, ctx.records());
-    const next = records[records.length - 1]!.offset + 1;
-    tx.commitOffset(this.groupOf(path), { topic: cursor.topic, partition }, next);
+    for (const { path, partition, next } of positions.values()) {
+      tx.commitOffset(this.groupOf(path), { topic: this.cursors[path]!.topic, partition }, next);
+    }
     await tx.commit();
-    cursor.advance(partition, records);
+    return consumed;
   }
 
   async caughtUp(): Promise<boolean> {

@@ -52,9 +52,9 @@ export class PushQuery {
     for (const c of this.cursors) await c.startAt(offsetReset);
   }
 
-  async step(maxChunks = 64): Promise<number> {
+  async step(maxRecords = 5000): Promise<number> {
     let consumed = 0;
-    for (let i = 0; i < maxChunks && !this.done; i++) {
+    while (consumed < maxRecords && !this.done) {
       const chunk = await nextChunk(this.cursors);
       if (!chunk) break;
       const ctx = new BatchContext(this.queryId, this.onProcessingError);

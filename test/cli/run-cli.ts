@@ -13,12 +13,12 @@ export interface CliResult {
 }
 
 /** Runs the real `streamsql` binary (from the build), as a user would. */
-export function cli(args: readonly string[], input?: string): CliResult {
+export function cli(args: readonly string[], input?: string, timeoutMs = 60_000): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     input: input ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: timeoutMs,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

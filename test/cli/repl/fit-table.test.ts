@@ -23,7 +23,7 @@ describe('tables sized to the terminal', () => {
       plain,
     );
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(50);
-    expect(lines[3]).toMatch(/^\| CSAS_BIG_0 \| RUNNING \| CREATE STREAM big AS SELECT\s*\|$/);
+    expect(lines[3]).toBe('| CSAS_BIG_0 | RUNNING | CREATE STREAM big AS    |');
     expect(
       lines
         .slice(3, -1)
@@ -50,7 +50,7 @@ describe('tables sized to the terminal', () => {
   it('measures wide characters and wraps at spaces', () => {
     expect(displayWidth('日本')).toBe(4);
     expect(truncate('abcdef', 4)).toBe('abc…');
-    expect(wrapText('hello wide world', 10)).toEqual(['hello', 'wide world']);
+    expect(wrapText('hello wide world', 10)).toEqual(['hello wide', 'world']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapText('two\nlines', 10)).toEqual(['two', 'lines']);
   });
