@@ -23,8 +23,14 @@ export declare class SyntaxError extends Error {
 }
 export declare function parse(input: string, options?: { startRule?: 'Script' | 'Expression' | 'SqlType'; grammarSource?: string }): unknown;
 `;
-for (const dir of [join(root, 'src', 'parser', 'generated'), join(root, 'dist', 'parser', 'generated')]) {
+for (const dir of [
+  join(root, 'src', 'parser', 'generated'),
+  join(root, 'dist', 'parser', 'generated'),
+]) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'ksql-parser.js'), `// Generated from grammar/ksql.peggy; do not edit.\n${source}`);
+  writeFileSync(
+    join(dir, 'ksql-parser.js'),
+    `// Generated from grammar/ksql.peggy; do not edit.\n${source}`,
+  );
   writeFileSync(join(dir, 'ksql-parser.d.ts'), declaration);
 }

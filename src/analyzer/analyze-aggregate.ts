@@ -55,7 +55,10 @@ export function analyzeAggregate(
   for (const g of groupByAst) {
     visitAst(g, (x) => {
       if (x.kind === 'call' && sourceCtx.functions.kindOf(x.name) === 'aggregate') {
-        throw new AnalysisError(`GROUP BY does not support aggregate functions: ${x.name} is an aggregate function.`, x.span);
+        throw new AnalysisError(
+          `GROUP BY does not support aggregate functions: ${x.name} is an aggregate function.`,
+          x.span,
+        );
       }
     });
   }
@@ -65,13 +68,22 @@ export function analyzeAggregate(
   const keyCount = groupBy.length;
   // Aggregate results are placed after the keys; their count is known only at the end, so
   // window bounds are referenced through placeholders fixed up below.
-  const windowRef = (name: string): TypedExpression => ({ k: 'column', index: -1, name, type: BIGINT });
+  const windowRef = (name: string): TypedExpression => ({
+    k: 'column',
+    index: -1,
+    name,
+    type: BIGINT,
+  });
 
   const replace = (e: Expression, ctx: TypingContext): TypedExpression | undefined => {
     if (e.kind === 'call' && sourceCtx.functions.kindOf(e.name) === 'aggregate') {
       return aggregateRef(e, aggregates, keyCount, sourceCtx);
     }
-    if (e.kind === 'column' && e.source === undefined && (e.name === WINDOWSTART || e.name === WINDOWEND)) {
+    if (
+      e.kind === 'column' &&
+      e.source === undefined &&
+      (e.name === WINDOWSTART || e.name === WINDOWEND)
+    ) {
       if (!windowed) {
         throw new AnalysisError(
           `Window bounds column ${e.name} can only be used in the SELECT clause of windowed aggregations`,
@@ -89,9 +101,18 @@ export function analyzeAggregate(
       return undefined;
     }
     const i = groupBy.findIndex((g) => sameExpression(g, typed));
-    if (i >= 0) return { k: 'column', index: i, name: groupKeyName(groupByAst[i]!, i), type: typeOrString(groupBy[i]!) };
+    if (i >= 0)
+      return {
+        k: 'column',
+        index: i,
+        name: groupKeyName(groupByAst[i]!, i),
+        type: typeOrString(groupBy[i]!),
+      };
     if (e.kind === 'column') {
-      throw new AnalysisError(`Non-aggregate SELECT expression(s) not part of GROUP BY: ${e.name}`, e.span);
+      throw new AnalysisError(
+        `Non-aggregate SELECT expression(s) not part of GROUP BY: ${e.name}`,
+        e.span,
+      );
     }
     return undefined;
   };
@@ -106,20 +127,34 @@ export function analyzeAggregate(
     return ctx;
   };
 
-  const typedItems = items.map((item) => ({ item, expr: typeExpression(item.ast, aggCtx('SELECT')) }));
+  const typedItems = items.map((item) => ({
+    item,
+    expr: typeExpression(item.ast, aggCtx('SELECT')),
+  }));
   const having = query.having
     ? coerceTo(typeExpression(query.having, aggCtx('HAVING')), BOOLEAN, query.having.span, 'HAVING')
     : undefined;
   if (aggregates.length === 0) {
-    throw new AnalysisError('GROUP BY requires aggregate functions in either the SELECT or HAVING clause.', query.span);
+    throw new AnalysisError(
+      'GROUP BY requires aggregate functions in either the SELECT or HAVING clause.',
+      query.span,
+    );
   }
 
   const windowStart = keyCount + aggregates.length;
   const fixWindow = (e: TypedExpression): TypedExpression => fixWindowRefs(e, windowStart);
 
   const aggregateSchema: Column[] = [
-    ...groupBy.map((g, i): Column => ({ name: groupKeyName(groupByAst[i]!, i), type: typeOrString(g), namespace: 'key' })),
-    ...aggregates.map((a, i): Column => ({ name: `KSQL_AGG_VARIABLE_${i}`, type: a.type, namespace: 'value' })),
+    ...groupBy.map((g, i): Column => ({
+      name: groupKeyName(groupByAst[i]!, i),
+      type: typeOrString(g),
+      namespace: 'key',
+    })),
+    ...aggregates.map((a, i): Column => ({
+      name: `KSQL_AGG_VARIABLE_${i}`,
+      type: a.type,
+      namespace: 'value',
+    })),
     ...(windowed
       ? [
           { name: WINDOWSTART, type: BIGINT, namespace: 'value' } as Column,
@@ -128,7 +163,15 @@ export function analyzeAggregate(
       : []),
   ];
 
-  const projection = projectAggregate(typedItems, groupBy, groupByAst, sinkName, sourceName, transient, fixWindow);
+  const projection = projectAggregate(
+    typedItems,
+    groupBy,
+    groupByAst,
+    sinkName,
+    sourceName,
+    transient,
+    fixWindow,
+  );
   return {
     groupBy,
     aggregates,
@@ -148,16 +191,29 @@ function projectAggregate(
   transient: boolean,
   fixWindow: (e: TypedExpression) => TypedExpression,
 ): ProjectedColumn[] {
-  const taken = new Set<string>(typedItems.flatMap((t) => (t.item.alias !== undefined ? [t.item.alias] : [])));
+  const taken = new Set<string>(
+    typedItems.flatMap((t) => (t.item.alias !== undefined ? [t.item.alias] : [])),
+  );
   const generated = new GeneratedNames(taken);
   const keys: (ProjectedColumn | undefined)[] = groupBy.map(() => undefined);
   const values: ProjectedColumn[] = [];
   for (const { item, expr } of typedItems) {
     const type = typeOrString(expr);
-    const isKey = expr.k === 'column' && expr.index >= 0 && expr.index < groupBy.length && keys[expr.index] === undefined;
+    const isKey =
+      expr.k === 'column' &&
+      expr.index >= 0 &&
+      expr.index < groupBy.length &&
+      keys[expr.index] === undefined;
     const fallback = item.name ?? defaultName(item.ast);
-    const name = item.alias ?? (fallback !== undefined && !isGeneratedKeyName(fallback) ? uniqueName(fallback, taken) : generated.generate());
-    if (RESERVED_COLUMN_NAMES.has(name) && !(transient && (name === WINDOWSTART || name === WINDOWEND))) {
+    const name =
+      item.alias ??
+      (fallback !== undefined && !isGeneratedKeyName(fallback)
+        ? uniqueName(fallback, taken)
+        : generated.generate());
+    if (
+      RESERVED_COLUMN_NAMES.has(name) &&
+      !(transient && (name === WINDOWSTART || name === WINDOWEND))
+    ) {
       throw new AnalysisError(
         item.alias !== undefined
           ? `\`${name}\` is a reserved column name. You cannot use it as an alias for a column.`
@@ -165,14 +221,25 @@ function projectAggregate(
         item.ast.span,
       );
     }
-    const expression = fixWindow(expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr);
-    if (isKey) keys[(expr as { index: number }).index] = { column: { name, type, namespace: 'key' }, expression };
+    const expression = fixWindow(
+      expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr,
+    );
+    if (isKey)
+      keys[(expr as { index: number }).index] = {
+        column: { name, type, namespace: 'key' },
+        expression,
+      };
     else values.push({ column: { name, type, namespace: 'value' }, expression });
   }
   const missing = groupBy.filter((_, i) => keys[i] === undefined);
   if (missing.length > 0 && !transient) {
-    const names = groupBy.map((g, i) => (groupByAst[i]!.kind === 'column' ? printExpression(g) : printExpression(g, sourceName)));
-    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    const names = groupBy.map((g, i) =>
+      groupByAst[i]!.kind === 'column' ? printExpression(g) : printExpression(g, sourceName),
+    );
+    const list =
+      names.length === 1
+        ? names[0]!
+        : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
     throw new AnalysisError(
       `The query used to build \`${sinkName}\` must include the grouping expression${names.length === 1 ? '' : 's'} ${list} in its projection (eg, SELECT ${names.join(', ')}...).`,
     );
@@ -201,25 +268,42 @@ function aggregateRef(
   const args = e.star ? [] : e.args.map((a) => typeExpression(a, { ...ctx, clause: 'SELECT' }));
   for (const a of args) {
     if (containsAggregateTyped(a, ctx)) {
-      throw new AnalysisError(`Aggregate functions can not be nested: ${e.name}(${e.args.length} args)`, e.span);
+      throw new AnalysisError(
+        `Aggregate functions can not be nested: ${e.name}(${e.args.length} args)`,
+        e.span,
+      );
     }
   }
   const shapes: ArgumentShape[] = args.map((a) =>
     a.k === 'unit'
       ? { kind: 'intervalUnit', unit: a.unit }
-      : { kind: 'value', type: a.type, ...(a.k === 'literal' ? { literal: { value: a.value } } : {}) },
+      : {
+          kind: 'value',
+          type: a.type,
+          ...(a.k === 'literal' ? { literal: { value: a.value } } : {}),
+        },
   );
   const resolved = ctx.functions.resolveAggregate(e.name, shapes, e.span);
-  const castArgs = args.map((a, i) => (resolved.argTypes[i] ? castTo(a, resolved.argTypes[i]!) : a));
+  const castArgs = args.map((a, i) =>
+    resolved.argTypes[i] ? castTo(a, resolved.argTypes[i]!) : a,
+  );
   const call: AggregateCall = { name: resolved.name, args: castArgs, type: resolved.returnType };
   let index = aggregates.findIndex(
-    (x) => x.name === call.name && x.args.length === call.args.length && x.args.every((y, j) => sameExpression(y, call.args[j]!)),
+    (x) =>
+      x.name === call.name &&
+      x.args.length === call.args.length &&
+      x.args.every((y, j) => sameExpression(y, call.args[j]!)),
   );
   if (index < 0) {
     aggregates.push(call);
     index = aggregates.length - 1;
   }
-  return { k: 'column', index: keyCount + index, name: `KSQL_AGG_VARIABLE_${index}`, type: call.type };
+  return {
+    k: 'column',
+    index: keyCount + index,
+    name: `KSQL_AGG_VARIABLE_${index}`,
+    type: call.type,
+  };
 }
 
 function containsAggregate(e: Expression, ctx: TypingContext): boolean {
@@ -254,7 +338,8 @@ function fixWindowRefs(e: TypedExpression, windowStart: number): TypedExpression
 }
 
 function fixAny(x: unknown, windowStart: number): unknown {
-  if (x && typeof x === 'object' && 'k' in x) return fixWindowRefs(x as TypedExpression, windowStart);
+  if (x && typeof x === 'object' && 'k' in x)
+    return fixWindowRefs(x as TypedExpression, windowStart);
   if (x && typeof x === 'object') {
     return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, fixAny(v, windowStart)]));
   }

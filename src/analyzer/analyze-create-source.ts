@@ -131,7 +131,10 @@ function analyzeColumns(stmt: CreateSource, metastore: Metastore): Column[] {
     !columns.some((c) => c.namespace === 'key') &&
     columns.length > 0
   ) {
-    throw new AnalysisError('Tables require a PRIMARY KEY. Please define the PRIMARY KEY.', stmt.span);
+    throw new AnalysisError(
+      'Tables require a PRIMARY KEY. Please define the PRIMARY KEY.',
+      stmt.span,
+    );
   }
   if (columns.filter((c) => c.namespace === 'value').length === 0 && stmt.elements.length > 0) {
     throw new AnalysisError('The statement does not define any value columns.', stmt.span);
@@ -210,9 +213,15 @@ function windowProperty(props: Properties, stmt: CreateSource): WindowInfo | und
     return { type: 'session' };
   }
   if (sizeText === undefined) {
-    throw new AnalysisError(`${type} windows require 'WINDOW_SIZE' to be provided in the WITH clause. For example: 'WINDOW_SIZE'='10 SECONDS'`, stmt.span);
+    throw new AnalysisError(
+      `${type} windows require 'WINDOW_SIZE' to be provided in the WITH clause. For example: 'WINDOW_SIZE'='10 SECONDS'`,
+      stmt.span,
+    );
   }
-  return { type: type === 'TUMBLING' ? 'tumbling' : 'hopping', sizeMs: parseDuration(sizeText, stmt) };
+  return {
+    type: type === 'TUMBLING' ? 'tumbling' : 'hopping',
+    sizeMs: parseDuration(sizeText, stmt),
+  };
 }
 
 const UNIT_MS: Record<string, number> = {

@@ -14,7 +14,12 @@ import { Scope, type ScopeColumn } from './scope.js';
 import type { TypedExpression } from './typed-expression.js';
 
 export type RelationAnalysis =
-  | { readonly kind: 'source'; readonly source: DataSource; readonly alias: string; readonly schema: readonly Column[] }
+  | {
+      readonly kind: 'source';
+      readonly source: DataSource;
+      readonly alias: string;
+      readonly schema: readonly Column[];
+    }
   | JoinAnalysis;
 
 /** A key column of the FROM row and the expressions that stand for it (any of them may be selected). */
@@ -30,7 +35,11 @@ export interface FromAnalysis {
   readonly relation: RelationAnalysis;
   readonly rowSchema: readonly Column[];
   readonly scope: Scope;
-  readonly sources: readonly { readonly source: DataSource; readonly alias: string; readonly offset: number }[];
+  readonly sources: readonly {
+    readonly source: DataSource;
+    readonly alias: string;
+    readonly offset: number;
+  }[];
   readonly outputType: 'stream' | 'table';
   readonly keys: readonly KeyAlternatives[];
   readonly isJoin: boolean;
@@ -44,7 +53,10 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
   if (from.kind === 'source') return singleSource(from, ctx);
   const relation = analyzeJoinTree(from, ctx);
   const sources = collectSources(relation);
-  const scope = new Scope(scopeColumns(relation), sources.map((s) => s.alias));
+  const scope = new Scope(
+    scopeColumns(relation),
+    sources.map((s) => s.alias),
+  );
   const join = relation as JoinAnalysis;
   return {
     relation,
@@ -66,13 +78,17 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
       );
     },
     columnName: (ref) => {
-      const owner = ref.source ?? sources.find((s) => s.source.columns.some((c) => c.name === ref.name))?.alias;
+      const owner =
+        ref.source ?? sources.find((s) => s.source.columns.some((c) => c.name === ref.name))?.alias;
       return owner === undefined ? ref.name : `${owner}_${ref.name}`;
     },
   };
 }
 
-function singleSource(from: Extract<Relation, { kind: 'source' }>, ctx: AnalysisContext): FromAnalysis {
+function singleSource(
+  from: Extract<Relation, { kind: 'source' }>,
+  ctx: AnalysisContext,
+): FromAnalysis {
   const source = resolveSource(ctx.metastore, from.name, from.span);
   const alias = from.alias ?? source.name;
   const schema = sourceRowSchema(source);
@@ -110,16 +126,35 @@ function singleSource(from: Extract<Relation, { kind: 'source' }>, ctx: Analysis
 function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis {
   if (rel.kind === 'source') {
     const source = resolveSource(ctx.metastore, rel.name, rel.span);
-    return { kind: 'source', source, alias: rel.alias ?? source.name, schema: sourceRowSchema(source) };
+    return {
+      kind: 'source',
+      source,
+      alias: rel.alias ?? source.name,
+      schema: sourceRowSchema(source),
+    };
   }
   const left = analyzeJoinTree(rel.left, ctx);
   const right = analyzeJoinTree(rel.right, ctx);
-  if (right.kind !== 'source') throw new AnalysisError('The right side of a join must be a stream or table', rel.span);
+  if (right.kind !== 'source')
+    throw new AnalysisError('The right side of a join must be a stream or table', rel.span);
   const seen = collectSources(left).map((s) => s.alias);
   if (seen.includes(right.alias)) {
-    throw new AnalysisError(`N-way joins do not support multiple occurrences of the same source. Source: '${right.alias}'`, rel.span);
+    throw new AnalysisError(
+      `N-way joins do not support multiple occurrences of the same source. Source: '${right.alias}'`,
+      rel.span,
+    );
   }
-  return analyzeJoinCriteria(rel, left, right, ctx, (r) => new Scope(scopeColumns(r), collectSources(r).map((s) => s.alias)));
+  return analyzeJoinCriteria(
+    rel,
+    left,
+    right,
+    ctx,
+    (r) =>
+      new Scope(
+        scopeColumns(r),
+        collectSources(r).map((s) => s.alias),
+      ),
+  );
 }
 
 /** Every source of a relation with the offset of its row in the relation's row. */
@@ -128,7 +163,10 @@ export function collectSources(
   offset = 0,
 ): { source: DataSource; alias: string; offset: number }[] {
   if (rel.kind === 'source') return [{ source: rel.source, alias: rel.alias, offset }];
-  return [...collectSources(rel.left, offset + 1), ...collectSources(rel.right, offset + 1 + rel.left.schema.length)];
+  return [
+    ...collectSources(rel.left, offset + 1),
+    ...collectSources(rel.right, offset + 1 + rel.left.schema.length),
+  ];
 }
 
 /** Scope columns of a relation's row: each source's columns under its alias, and ROWKEY for joins. */
@@ -138,7 +176,9 @@ export function scopeColumns(rel: RelationAnalysis): ScopeColumn[] {
     cols.push({ name: 'ROWKEY', type: rel.schema[0]!.type, index: 0 });
   }
   for (const s of collectSources(rel)) {
-    sourceRowSchema(s.source).forEach((c, i) => cols.push({ source: s.alias, name: c.name, type: c.type, index: s.offset + i }));
+    sourceRowSchema(s.source).forEach((c, i) =>
+      cols.push({ source: s.alias, name: c.name, type: c.type, index: s.offset + i }),
+    );
   }
   return cols;
 }

@@ -42,13 +42,20 @@ export function analyzeJoinCriteria(
   const on = rel.on;
   const shown = printAst(on);
   if (on.kind === 'logical') {
-    throw new AnalysisError(`Invalid join condition: joins on multiple conditions are not yet supported. Got ${shown}.`, on.span);
+    throw new AnalysisError(
+      `Invalid join condition: joins on multiple conditions are not yet supported. Got ${shown}.`,
+      on.span,
+    );
   }
   if (on.kind !== 'comparison' || on.op !== '=') {
-    throw new AnalysisError(`Unsupported join expression: ${shown}. Joins are supported on equality only.`, on.span);
+    throw new AnalysisError(
+      `Unsupported join expression: ${shown}. Joins are supported on equality only.`,
+      on.span,
+    );
   }
   const leftAliases = collectSources(left).map((s) => s.alias);
-  const refsOf = (e: Expression): Set<string> => sourcesReferenced(e, [...leftAliases, right.alias], left, right);
+  const refsOf = (e: Expression): Set<string> =>
+    sourcesReferenced(e, [...leftAliases, right.alias], left, right);
   for (const side of [on.left, on.right]) {
     if (refsOf(side).size !== 1) {
       throw new AnalysisError(
@@ -57,11 +64,20 @@ export function analyzeJoinCriteria(
       );
     }
   }
-  const [leftAst, rightAst] = refsOf(on.left).has(right.alias) ? [on.right, on.left] : [on.left, on.right];
+  const [leftAst, rightAst] = refsOf(on.left).has(right.alias)
+    ? [on.right, on.left]
+    : [on.left, on.right];
   if (refsOf(leftAst).has(right.alias)) {
-    throw new AnalysisError(`Invalid join condition: both sides of ${shown} reference ${right.alias}.`, on.span);
+    throw new AnalysisError(
+      `Invalid join condition: both sides of ${shown} reference ${right.alias}.`,
+      on.span,
+    );
   }
-  const typing = { functions: ctx.functions, customTypes: (n: string) => ctx.metastore.getType(n), clause: 'JOIN' };
+  const typing = {
+    functions: ctx.functions,
+    customTypes: (n: string) => ctx.metastore.getType(n),
+    clause: 'JOIN',
+  };
   const leftKey = typeExpression(leftAst, { ...typing, scope: scopeOf(left) });
   const rightKey = typeExpression(rightAst, { ...typing, scope: scopeOf(right) });
   const lt = leftKey.k === 'unit' ? null : leftKey.type;
@@ -88,13 +104,22 @@ export function analyzeJoinCriteria(
     joinKind = 'streamStream';
   } else if (leftType === 'stream') {
     if (rel.within) {
-      throw new AnalysisError('A window definition was provided for a Stream-Table join. These joins are not windowed. Please drop the window definition (i.e. the WITHIN clause) and try to execute your join again.', rel.within.span);
+      throw new AnalysisError(
+        'A window definition was provided for a Stream-Table join. These joins are not windowed. Please drop the window definition (i.e. the WITHIN clause) and try to execute your join again.',
+        rel.within.span,
+      );
     }
     if (!isRightPk) {
-      throw new AnalysisError(`Invalid join condition: stream-table joins require to join on the table's primary key. Got ${printAst(leftAst)} = ${printAst(rightAst)}.`, on.span);
+      throw new AnalysisError(
+        `Invalid join condition: stream-table joins require to join on the table's primary key. Got ${printAst(leftAst)} = ${printAst(rightAst)}.`,
+        on.span,
+      );
     }
     if (rel.joinType === 'right' || rel.joinType === 'full') {
-      throw new AnalysisError(`Invalid join type: full-outer and right-outer joins are not supported for stream-table joins. Got ${left.kind === 'source' ? left.alias : 'LEFT'} [${rel.joinType === 'full' ? 'FULL OUTER' : 'RIGHT OUTER'}] JOIN ${right.alias}.`, rel.span);
+      throw new AnalysisError(
+        `Invalid join type: full-outer and right-outer joins are not supported for stream-table joins. Got ${left.kind === 'source' ? left.alias : 'LEFT'} [${rel.joinType === 'full' ? 'FULL OUTER' : 'RIGHT OUTER'}] JOIN ${right.alias}.`,
+        rel.span,
+      );
     }
     joinKind = 'streamTable';
   } else if (rightType === 'stream') {
@@ -104,19 +129,31 @@ export function analyzeJoinCriteria(
     );
   } else {
     if (rel.within) {
-      throw new AnalysisError('A window definition was provided for a Table-Table join. These joins are not windowed. Please drop the window definition (i.e. the WITHIN clause) and try to execute your join again.', rel.within.span);
+      throw new AnalysisError(
+        'A window definition was provided for a Table-Table join. These joins are not windowed. Please drop the window definition (i.e. the WITHIN clause) and try to execute your join again.',
+        rel.within.span,
+      );
     }
     if (!isRightPk) {
-      throw new AnalysisError(`Invalid join condition: table-table joins require to join on the primary key of the right input table. Got ${printAst(on.left)} = ${printAst(on.right)}.`, on.span);
+      throw new AnalysisError(
+        `Invalid join condition: table-table joins require to join on the primary key of the right input table. Got ${printAst(on.left)} = ${printAst(on.right)}.`,
+        on.span,
+      );
     }
     const leftIsPk = left.kind === 'source' ? isPrimaryKey(leftKey, left) : isJoinKey(leftKey);
     if (leftIsPk) joinKind = 'tableTable';
     else {
       if (left.kind !== 'source') {
-        throw new AnalysisError(`Invalid join condition: foreign-key table-table joins are not supported as part of n-way joins. Got ${printAst(on.left)} = ${printAst(on.right)}.`, on.span);
+        throw new AnalysisError(
+          `Invalid join condition: foreign-key table-table joins are not supported as part of n-way joins. Got ${printAst(on.left)} = ${printAst(on.right)}.`,
+          on.span,
+        );
       }
       if (rel.joinType !== 'inner' && rel.joinType !== 'left') {
-        throw new AnalysisError(`Invalid join type: foreign-key table-table joins only support INNER and LEFT joins. Got ${rel.joinType.toUpperCase()}.`, rel.span);
+        throw new AnalysisError(
+          `Invalid join type: foreign-key table-table joins only support INNER and LEFT joins. Got ${rel.joinType.toUpperCase()}.`,
+          rel.span,
+        );
       }
       joinKind = 'foreignKey';
     }
@@ -131,9 +168,16 @@ export function analyzeJoinCriteria(
   if (joinKind === 'foreignKey' && left.kind === 'source') {
     const pk = left.schema.findIndex((c) => c.namespace === 'key');
     const pkCol = left.schema[pk]!;
-    key = { alternatives: [{ k: 'column', index: 1 + pk, name: pkCol.name, type: pkCol.type }], names: [`${left.alias}.${pkCol.name}`] };
+    key = {
+      alternatives: [{ k: 'column', index: 1 + pk, name: pkCol.name, type: pkCol.type }],
+      names: [`${left.alias}.${pkCol.name}`],
+    };
   } else if (synthetic) {
-    key = { alternatives: [{ k: 'column', index: 0, name: 'ROWKEY', type: keyType }], names: ['ROWKEY'], synthetic: true };
+    key = {
+      alternatives: [{ k: 'column', index: 0, name: 'ROWKEY', type: keyType }],
+      names: ['ROWKEY'],
+      synthetic: true,
+    };
   } else {
     const alts: TypedExpression[] = [];
     const names: string[] = [];
@@ -154,8 +198,14 @@ export function analyzeJoinCriteria(
   }
   const schema: Column[] = [
     { name: 'ROWKEY', type: keyType, namespace: 'key' },
-    ...left.schema.map((c) => ({ ...c, namespace: c.namespace === 'key' ? ('value' as const) : c.namespace })),
-    ...right.schema.map((c) => ({ ...c, namespace: c.namespace === 'key' ? ('value' as const) : c.namespace })),
+    ...left.schema.map((c) => ({
+      ...c,
+      namespace: c.namespace === 'key' ? ('value' as const) : c.namespace,
+    })),
+    ...right.schema.map((c) => ({
+      ...c,
+      namespace: c.namespace === 'key' ? ('value' as const) : c.namespace,
+    })),
   ];
   return {
     kind: 'join',
@@ -180,17 +230,25 @@ function isJoinKey(e: TypedExpression): boolean {
   return e.k === 'column' && e.index === 0;
 }
 
-function isPrimaryKey(e: TypedExpression, rel: Extract<RelationAnalysis, { kind: 'source' }>): boolean {
+function isPrimaryKey(
+  e: TypedExpression,
+  rel: Extract<RelationAnalysis, { kind: 'source' }>,
+): boolean {
   const keys = rel.schema.filter((c) => c.namespace === 'key');
   return keys.length === 1 && e.k === 'column' && rel.schema[e.index]?.namespace === 'key';
 }
 
-function checkWindowing(left: RelationAnalysis, right: Extract<RelationAnalysis, { kind: 'source' }>, rel: JoinRelation): void {
+function checkWindowing(
+  left: RelationAnalysis,
+  right: Extract<RelationAnalysis, { kind: 'source' }>,
+  rel: JoinRelation,
+): void {
   if (left.kind !== 'source') return;
   const lw = left.source.window;
   const rw = right.source.window;
   if (Boolean(lw) !== Boolean(rw)) {
-    const describe = (alias: string, w: typeof lw) => `\`${alias}\` is ${w ? `${w.type.toUpperCase()} windowed` : 'not windowed'}`;
+    const describe = (alias: string, w: typeof lw) =>
+      `\`${alias}\` is ${w ? `${w.type.toUpperCase()} windowed` : 'not windowed'}`;
     throw new AnalysisError(
       `Can not join windowed source to non-windowed source.\n${describe(left.alias, lw)}\n${describe(right.alias, rw)}`,
       rel.span,
@@ -211,11 +269,15 @@ function sourcesReferenced(
     if (x.kind === 'column') {
       if (x.source !== undefined) {
         if (!aliases.includes(x.source)) {
-          throw new AnalysisError(`'${x.source}' is not a valid stream/table name or alias.`, x.span);
+          throw new AnalysisError(
+            `'${x.source}' is not a valid stream/table name or alias.`,
+            x.span,
+          );
         }
         found.add(x.source);
       } else {
-        for (const s of all) if (s.source.columns.some((c) => c.name === x.name)) found.add(s.alias);
+        for (const s of all)
+          if (s.source.columns.some((c) => c.name === x.name)) found.add(s.alias);
       }
     }
     for (const c of astChildren(x)) visit(c);
@@ -229,7 +291,10 @@ function shiftColumns(e: TypedExpression, by: number): TypedExpression {
   const out: Record<string, unknown> = { ...e };
   for (const [k, v] of Object.entries(e)) {
     if (v && typeof v === 'object' && 'k' in v) out[k] = shiftColumns(v as TypedExpression, by);
-    else if (Array.isArray(v)) out[k] = v.map((x: unknown) => (x && typeof x === 'object' && 'k' in x ? shiftColumns(x as TypedExpression, by) : x));
+    else if (Array.isArray(v))
+      out[k] = v.map((x: unknown) =>
+        x && typeof x === 'object' && 'k' in x ? shiftColumns(x as TypedExpression, by) : x,
+      );
   }
   return out as TypedExpression;
 }
@@ -264,4 +329,3 @@ function typeText(e: Extract<Expression, { kind: 'cast' }>): string {
   const t = e.type;
   return t.kind === 'primitiveType' ? t.base : t.kind;
 }
-

@@ -62,7 +62,11 @@ export function sourceRowSchema(source: DataSource): Column[] {
   ];
 }
 
-export function resolveSource(metastore: Metastore, name: string, span: Expression['span']): DataSource {
+export function resolveSource(
+  metastore: Metastore,
+  name: string,
+  span: Expression['span'],
+): DataSource {
   const source = metastore.getSource(name);
   if (!source) throw new AnalysisError(`${name} does not exist.`, span);
   return source;
@@ -96,7 +100,12 @@ export function analyzeQuery(
   };
   if (!query.groupBy) rejectAggregates(query, ctx.functions);
   const where = query.where
-    ? coerceTo(typeExpression(query.where, { ...base, clause: 'WHERE' }), BOOLEAN, query.where.span, 'WHERE')
+    ? coerceTo(
+        typeExpression(query.where, { ...base, clause: 'WHERE' }),
+        BOOLEAN,
+        query.where.span,
+        'WHERE',
+      )
     : undefined;
   const common = {
     from,
@@ -108,14 +117,34 @@ export function analyzeQuery(
 
   if (query.groupBy) {
     if (query.partitionBy) {
-      throw new AnalysisError('PARTITION BY and GROUP BY in the same query are not supported.', query.span);
+      throw new AnalysisError(
+        'PARTITION BY and GROUP BY in the same query are not supported.',
+        query.span,
+      );
     }
     const items = expandSelect(query.select, from, undefined, () => ({ base: 'STRING' }));
-    const aggregate = analyzeAggregate(query, items, { ...base, clause: 'SELECT' }, sinkName, from.sources[0]!.alias, transient);
-    return { ...common, tableFunctions: [], projection: aggregate.projection, aggregate, outputType: 'table' };
+    const aggregate = analyzeAggregate(
+      query,
+      items,
+      { ...base, clause: 'SELECT' },
+      sinkName,
+      from.sources[0]!.alias,
+      transient,
+    );
+    return {
+      ...common,
+      tableFunctions: [],
+      projection: aggregate.projection,
+      aggregate,
+      outputType: 'table',
+    };
   }
 
-  const tableFunctions = analyzeTableFunctions(query.select, { ...base, clause: 'SELECT' }, from.rowSchema.length);
+  const tableFunctions = analyzeTableFunctions(
+    query.select,
+    { ...base, clause: 'SELECT' },
+    from.rowSchema.length,
+  );
   const selectCtx: TypingContext = {
     ...base,
     clause: 'SELECT',
@@ -135,8 +164,18 @@ export function analyzeQuery(
         names: [printExpression(p.typed, from.sources[0]!.alias)],
       }))
     : from.keys;
-  const requireKeys = !transient && (partitionBy !== undefined || from.outputType === 'table' || from.isJoin);
-  const projection = buildProjection(items, selectCtx, keys, requireKeys, sinkName, partitionBy !== undefined, transient, query);
+  const requireKeys =
+    !transient && (partitionBy !== undefined || from.outputType === 'table' || from.isJoin);
+  const projection = buildProjection(
+    items,
+    selectCtx,
+    keys,
+    requireKeys,
+    sinkName,
+    partitionBy !== undefined,
+    transient,
+    query,
+  );
   return { ...common, tableFunctions, projection, outputType: from.outputType };
 }
 
@@ -157,18 +196,29 @@ function expandSelect(
   const entries: SelectEntry[] = [];
   const named = (ast: Expression): SelectEntry => ({
     ast,
-    ...(ast.kind === 'column' ? { name: from.columnName(ast) } : ast.kind === 'dereference' ? { name: ast.field } : {}),
+    ...(ast.kind === 'column'
+      ? { name: from.columnName(ast) }
+      : ast.kind === 'dereference'
+        ? { name: ast.field }
+        : {}),
   });
   for (const item of select) {
     if (item.kind === 'selectExpression') {
-      entries.push({ ...named(item.expression), ...(item.alias !== undefined ? { alias: item.alias } : {}) });
+      entries.push({
+        ...named(item.expression),
+        ...(item.alias !== undefined ? { alias: item.alias } : {}),
+      });
       continue;
     }
     if (item.kind === 'structAll') {
       const t = structTypeOf(item.base);
-      if (t.base !== 'STRUCT') throw new AnalysisError(`'->*' needs a STRUCT, not ${formatType(t)}`, item.span);
+      if (t.base !== 'STRUCT')
+        throw new AnalysisError(`'->*' needs a STRUCT, not ${formatType(t)}`, item.span);
       for (const f of t.fields) {
-        entries.push({ ast: { kind: 'dereference', span: item.span, base: item.base, field: f.name }, name: f.name });
+        entries.push({
+          ast: { kind: 'dereference', span: item.span, base: item.base, field: f.name },
+          name: f.name,
+        });
       }
       continue;
     }
@@ -177,8 +227,12 @@ function expandSelect(
       entries.push(...star.map(named));
       continue;
     }
-    const keyNames = new Set(partitionBy.flatMap((p) => (p.ast.kind === 'column' ? [p.ast.name] : [])));
-    const keyColumns = new Set(from.rowSchema.filter((c) => c.namespace === 'key').map((c) => c.name));
+    const keyNames = new Set(
+      partitionBy.flatMap((p) => (p.ast.kind === 'column' ? [p.ast.name] : [])),
+    );
+    const keyColumns = new Set(
+      from.rowSchema.filter((c) => c.namespace === 'key').map((c) => c.name),
+    );
     const nameOf = (e: Expression): string => (e.kind === 'column' ? e.name : '');
     entries.push(...partitionBy.map((p) => named(p.ast)));
     entries.push(
@@ -207,9 +261,11 @@ function buildProjection(
   for (const { item, expr } of typed) {
     const type: SqlType = expr.k === 'unit' || expr.type === null ? { base: 'STRING' } : expr.type;
     const keyIndex = keys.findIndex(
-      (k, i) => keyColumns[i] === undefined && k.alternatives.some((alt) => sameExpression(alt, expr)),
+      (k, i) =>
+        keyColumns[i] === undefined && k.alternatives.some((alt) => sameExpression(alt, expr)),
     );
-    const name = item.alias ?? (item.name !== undefined ? uniqueName(item.name, taken) : generated.generate());
+    const name =
+      item.alias ?? (item.name !== undefined ? uniqueName(item.name, taken) : generated.generate());
     if (RESERVED_COLUMN_NAMES.has(name) && !transient) {
       throw new AnalysisError(
         item.alias !== undefined
@@ -219,7 +275,8 @@ function buildProjection(
       );
     }
     const expression = expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr;
-    if (keyIndex >= 0) keyColumns[keyIndex] = { column: { name, type, namespace: 'key' }, expression };
+    if (keyIndex >= 0)
+      keyColumns[keyIndex] = { column: { name, type, namespace: 'key' }, expression };
     else values.push({ column: { name, type, namespace: 'value' }, expression });
   }
   const missing = keys.filter((_, i) => keyColumns[i] === undefined);
@@ -232,11 +289,21 @@ function buildProjection(
   return [...keyColumns.filter((k): k is ProjectedColumn => k !== undefined), ...values];
 }
 
-function missingKeyError(sinkName: string, keys: readonly KeyAlternatives[], partitioned: boolean): AnalysisError {
-  const join = keys.length === 1 && keys[0]!.alternatives.length > 0 && (keys[0]!.names.length > 1 || keys[0]!.synthetic);
+function missingKeyError(
+  sinkName: string,
+  keys: readonly KeyAlternatives[],
+  partitioned: boolean,
+): AnalysisError {
+  const join =
+    keys.length === 1 &&
+    keys[0]!.alternatives.length > 0 &&
+    (keys[0]!.names.length > 1 || keys[0]!.synthetic);
   if (join || (keys.length === 1 && keys[0]!.synthetic)) {
     const names = keys[0]!.names;
-    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+    const list =
+      names.length === 1
+        ? names[0]!
+        : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
     const synthetic = keys[0]!.synthetic
       ? '\nROWKEY was added as a synthetic key column because the join criteria did not match any source column. This expression must be included in the projection and may be aliased.'
       : '';
@@ -246,7 +313,10 @@ function missingKeyError(sinkName: string, keys: readonly KeyAlternatives[], par
   }
   const what = partitioned ? 'partitioning expression' : 'key column';
   const names = keys.map((k) => k.names[0]!);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const list =
+    names.length === 1
+      ? names[0]!
+      : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   return new AnalysisError(
     `The query used to build \`${sinkName}\` must include the ${names.length === 1 ? what : `${what}s`} ${list} in its projection (eg, SELECT ${names.join(', ')}...).`,
   );
@@ -257,7 +327,10 @@ function rejectAggregates(query: Query, functions: FunctionRegistry): void {
     if (item.kind !== 'selectExpression') continue;
     visitAst(item.expression, (x) => {
       if (x.kind === 'call' && functions.kindOf(x.name) === 'aggregate') {
-        throw new AnalysisError(`Use of aggregate function ${x.name} requires a GROUP BY clause.`, x.span);
+        throw new AnalysisError(
+          `Use of aggregate function ${x.name} requires a GROUP BY clause.`,
+          x.span,
+        );
       }
     });
   }

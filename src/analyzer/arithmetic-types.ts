@@ -4,7 +4,7 @@
  */
 import { AnalysisError } from '../common/errors.js';
 import type { Span } from '../common/span.js';
-import { formatType, isNumeric, STRING, type SqlType } from '../common/sql-types.js';
+import { formatType, isNumeric, STRING } from '../common/sql-types.js';
 import { decimalResultType } from '../functions/decimal.js';
 import { castTo, coerceTo, integerAsDecimal, widerNumeric } from './coercion.js';
 import type { TypedExpression } from './typed-expression.js';
@@ -23,7 +23,13 @@ export function typeArithmetic(
   lt ??= rt;
   rt ??= lt;
   if (op === '+' && lt!.base === 'STRING' && rt!.base === 'STRING') {
-    return { k: 'arith', op, left: castTo(left, STRING), right: castTo(right, STRING), type: STRING };
+    return {
+      k: 'arith',
+      op,
+      left: castTo(left, STRING),
+      right: castTo(right, STRING),
+      type: STRING,
+    };
   }
   if (!isNumeric(lt!) || !isNumeric(rt!)) {
     throw new AnalysisError(

@@ -86,7 +86,12 @@ export function commonType(
 }
 
 /** Converts `e` to `to`: string literals are read as `to`, other types must widen. */
-export function coerceTo(e: TypedExpression, to: SqlType, span: Span, what: string): TypedExpression {
+export function coerceTo(
+  e: TypedExpression,
+  to: SqlType,
+  span: Span,
+  what: string,
+): TypedExpression {
   if (isStringLiteral(e) && to.base !== 'STRING') {
     return coerceStringLiteral((e as { value: string }).value, to, span);
   }
@@ -145,10 +150,15 @@ export function coerceStringLiteral(text: string, to: SqlType, span: Span): Type
     }
     case 'BOOLEAN': {
       const lower = trimmed.toLowerCase();
-      if (lower === 'true' || lower === 'false') return { k: 'literal', type: to, value: lower === 'true' };
+      if (lower === 'true' || lower === 'false')
+        return { k: 'literal', type: to, value: lower === 'true' };
       return fail();
     }
     default:
-      return { k: 'cast', operand: { k: 'literal', type: { base: 'STRING' }, value: text }, type: to };
+      return {
+        k: 'cast',
+        operand: { k: 'literal', type: { base: 'STRING' }, value: text },
+        type: to,
+      };
   }
 }

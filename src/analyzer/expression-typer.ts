@@ -65,10 +65,7 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
       const base = t(e.base);
       const bt = requireType(base, e.span);
       if (bt.base !== 'STRUCT') {
-        throw new AnalysisError(
-          `Expected STRUCT type for '->' but got ${formatType(bt)}`,
-          e.span,
-        );
+        throw new AnalysisError(`Expected STRUCT type for '->' but got ${formatType(bt)}`, e.span);
       }
       const field = bt.fields.find((f) => f.name === e.field);
       if (!field) {
@@ -83,10 +80,20 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
       const base = t(e.base);
       const bt = requireType(base, e.span);
       if (bt.base === 'ARRAY') {
-        return { k: 'subscript', base, index: coerceTo(t(e.index), INTEGER, e.span, 'Array index'), type: bt.items };
+        return {
+          k: 'subscript',
+          base,
+          index: coerceTo(t(e.index), INTEGER, e.span, 'Array index'),
+          type: bt.items,
+        };
       }
       if (bt.base === 'MAP') {
-        return { k: 'subscript', base, index: coerceTo(t(e.index), bt.key, e.span, 'Map key'), type: bt.value };
+        return {
+          k: 'subscript',
+          base,
+          index: coerceTo(t(e.index), bt.key, e.span, 'Map key'),
+          type: bt.value,
+        };
       }
       throw new AnalysisError(`Cannot subscript a value of type ${formatType(bt)}`, e.span);
     }
@@ -188,7 +195,10 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
         fields,
         type: {
           base: 'STRUCT',
-          fields: fields.map((f) => ({ name: f.name, type: f.value.k === 'unit' ? STRING : (f.value.type ?? STRING) })),
+          fields: fields.map((f) => ({
+            name: f.name,
+            type: f.value.k === 'unit' ? STRING : (f.value.type ?? STRING),
+          })),
         },
       };
     }
@@ -217,7 +227,8 @@ function unify(
 
 function integerLiteral(text: string, span: Expression['span']): TypedExpression {
   const n = BigInt(text);
-  if (n >= -2147483648n && n <= 2147483647n) return { k: 'literal', type: INTEGER, value: Number(n) };
+  if (n >= -2147483648n && n <= 2147483647n)
+    return { k: 'literal', type: INTEGER, value: Number(n) };
   if (n >= -9223372036854775808n && n <= 9223372036854775807n) {
     return { k: 'literal', type: BIGINT, value: n };
   }
@@ -227,7 +238,10 @@ function integerLiteral(text: string, span: Expression['span']): TypedExpression
 function decimalLiteral(text: string): TypedExpression {
   const d = new Decimal(text);
   const fraction = text.includes('.') ? text.split('.')[1]!.length : 0;
-  const digits = text.replace(/^[+-]/, '').replace('.', '').replace(/^0+(?=\d)/, '').length;
+  const digits = text
+    .replace(/^[+-]/, '')
+    .replace('.', '')
+    .replace(/^0+(?=\d)/, '').length;
   const precision = Math.max(digits, fraction, 1);
   return { k: 'literal', type: { base: 'DECIMAL', precision, scale: fraction }, value: d };
 }
@@ -318,4 +332,3 @@ function typeCall(e: Extract<Expression, { kind: 'call' }>, ctx: TypingContext):
   });
   return { k: 'call', name: resolved.name, args, type: resolved.returnType };
 }
-

@@ -26,7 +26,11 @@ export function printExpression(e: TypedExpression, qualifier?: string): string 
       return `-${p(e.operand)}`;
     case 'compare': {
       const op =
-        e.op === 'isDistinctFrom' ? 'IS DISTINCT FROM' : e.op === 'isNotDistinctFrom' ? 'IS NOT DISTINCT FROM' : e.op;
+        e.op === 'isDistinctFrom'
+          ? 'IS DISTINCT FROM'
+          : e.op === 'isNotDistinctFrom'
+            ? 'IS NOT DISTINCT FROM'
+            : e.op;
       return `(${p(e.left)} ${op} ${p(e.right)})`;
     }
     case 'logical':

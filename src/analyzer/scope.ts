@@ -60,6 +60,8 @@ export class Scope {
 
   /** Whether the column is visible, without raising. */
   has(name: string, source?: string): boolean {
-    return this.columns.some((c) => c.name === name && (source === undefined || c.source === source));
+    return this.columns.some(
+      (c) => c.name === name && (source === undefined || c.source === source),
+    );
   }
 }

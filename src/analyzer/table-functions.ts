@@ -33,7 +33,11 @@ export function analyzeTableFunctions(
       const shapes: ArgumentShape[] = args.map((a) =>
         a.k === 'unit'
           ? { kind: 'intervalUnit', unit: a.unit }
-          : { kind: 'value', type: a.type, ...(a.k === 'literal' ? { literal: { value: a.value } } : {}) },
+          : {
+              kind: 'value',
+              type: a.type,
+              ...(a.k === 'literal' ? { literal: { value: a.value } } : {}),
+            },
       );
       const resolved = ctx.functions.resolveTable(e.name, shapes, e.span);
       calls.push({

@@ -84,7 +84,10 @@ export type TypedExpression =
   | { readonly k: 'array'; readonly items: readonly TypedExpression[]; readonly type: SqlType }
   | {
       readonly k: 'map';
-      readonly entries: readonly { readonly key: TypedExpression; readonly value: TypedExpression }[];
+      readonly entries: readonly {
+        readonly key: TypedExpression;
+        readonly value: TypedExpression;
+      }[];
       readonly type: SqlType;
     }
   | {

@@ -13,7 +13,13 @@ export interface ParsedArgs {
 const FLAGS = new Set(['follow', 'from-beginning', 'help', 'version', 'json', 'all', 'quiet']);
 
 /** Short options and the long ones they stand for. */
-const SHORT: Record<string, string> = { e: 'execute', h: 'help', V: 'version', f: 'file', o: 'output' };
+const SHORT: Record<string, string> = {
+  e: 'execute',
+  h: 'help',
+  V: 'version',
+  f: 'file',
+  o: 'output',
+};
 
 export class UsageError extends Error {}
 

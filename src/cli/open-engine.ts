@@ -9,7 +9,9 @@ export const DEFAULT_DATA_DIR = './streamsql-data';
 
 export async function openLog(args: ParsedArgs): Promise<Log> {
   if (stringOption(args, 'bootstrap-servers') !== undefined) {
-    throw new UsageError('--bootstrap-servers: the Kafka backend is not available yet; use the embedded log (--data-dir)');
+    throw new UsageError(
+      '--bootstrap-servers: the Kafka backend is not available yet; use the embedded log (--data-dir)',
+    );
   }
   return openEmbeddedLog(stringOption(args, 'data-dir') ?? DEFAULT_DATA_DIR, { fsync: 'batch' });
 }

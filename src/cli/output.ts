@@ -36,7 +36,8 @@ export class OutputPrinter {
         if (result.text !== '') this.notice(result.text);
         return;
       case 'text':
-        if (this.mode === 'json') this.out.write(`${stringifyJson({ [result.title]: result.text })}\n`);
+        if (this.mode === 'json')
+          this.out.write(`${stringifyJson({ [result.title]: result.text })}\n`);
         else this.out.write(`${result.text}\n`);
         return;
       case 'table':
@@ -56,7 +57,9 @@ export class OutputPrinter {
   pushHeader(columns: readonly ResultColumn[]): void {
     if (this.mode === 'json') return;
     this.pushWidths = columns.map((c) => Math.max(c.name.length, 12));
-    this.out.write(`${this.border()}\n${this.line(columns.map((c) => c.name))}\n${this.border()}\n`);
+    this.out.write(
+      `${this.border()}\n${this.line(columns.map((c) => c.name))}\n${this.border()}\n`,
+    );
   }
 
   pushRow(values: readonly unknown[], columns: readonly ResultColumn[]): void {
@@ -89,10 +92,16 @@ function jsonRow(values: readonly unknown[], columns: readonly ResultColumn[]): 
 }
 
 /** An aligned table with a header, as ksqlDB's CLI prints SHOW and pull query results. */
-export function renderTable(columns: readonly ResultColumn[], rows: readonly (readonly unknown[])[]): string {
+export function renderTable(
+  columns: readonly ResultColumn[],
+  rows: readonly (readonly unknown[])[],
+): string {
   const cells = rows.map((r) => r.map((v, i) => display(v, columns[i]!)));
   const widths = columns.map((c, i) => Math.max(c.name.length, ...cells.map((r) => r[i]!.length)));
   const border = `+${widths.map((w) => '-'.repeat(w + 2)).join('+')}+`;
-  const line = (xs: readonly string[]) => `|${xs.map((x, i) => ` ${x.padEnd(widths[i]!)} `).join('|')}|`;
-  return [border, line(columns.map((c) => c.name)), border, ...cells.map(line), border, ''].join('\n');
+  const line = (xs: readonly string[]) =>
+    `|${xs.map((x, i) => ` ${x.padEnd(widths[i]!)} `).join('|')}|`;
+  return [border, line(columns.map((c) => c.name)), border, ...cells.map(line), border, ''].join(
+    '\n',
+  );
 }

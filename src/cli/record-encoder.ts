@@ -4,7 +4,11 @@
  * KAFKA_INT, KAFKA_BIGINT, KAFKA_DOUBLE (Kafka's Integer/Long/DoubleSerializer bytes), JSON (the
  * JSON value as text, numbers kept exactly), DELIMITED (a string written as is), NONE (no bytes).
  */
-import { parse as parseLossless, stringify as stringifyLossless, isLosslessNumber } from 'lossless-json';
+import {
+  parse as parseLossless,
+  stringify as stringifyLossless,
+  isLosslessNumber,
+} from 'lossless-json';
 import type { ProducerRecord } from '../log/log.js';
 import { UsageError } from './args.js';
 
@@ -12,22 +16,28 @@ type Encoder = (value: unknown) => Buffer | null;
 
 const BIG_DIGITS = /\d{16,}/;
 
-export function recordEncoder(keyFormat: string, valueFormat: string): (line: string) => ProducerRecord {
+export function recordEncoder(
+  keyFormat: string,
+  valueFormat: string,
+): (line: string) => ProducerRecord {
   const key = encoderFor(keyFormat.toUpperCase());
   const value = encoderFor(valueFormat.toUpperCase());
   return (line) => {
     const parsed = (BIG_DIGITS.test(line) ? parseLossless(line) : JSON.parse(line)) as unknown;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      throw new Error('each line must be a JSON object like {"key": …, "value": …, "timestamp": …}');
+      throw new Error(
+        'each line must be a JSON object like {"key": …, "value": …, "timestamp": …}',
+      );
     }
     const r = parsed as Record<string, unknown>;
     const timestamp = r.timestamp === undefined ? Date.now() : Number(String(r.timestamp));
-    const headers = r.headers && typeof r.headers === 'object'
-      ? Object.entries(r.headers as Record<string, unknown>).map(([k, v]) => ({
-          key: k,
-          value: v === null ? null : Buffer.from(String(v), 'utf8'),
-        }))
-      : [];
+    const headers =
+      r.headers && typeof r.headers === 'object'
+        ? Object.entries(r.headers as Record<string, unknown>).map(([k, v]) => ({
+            key: k,
+            value: v === null ? null : Buffer.from(String(v), 'utf8'),
+          }))
+        : [];
     return {
       key: key(r.key ?? null),
       value: value(r.value ?? null),
@@ -41,7 +51,8 @@ export function recordEncoder(keyFormat: string, valueFormat: string): (line: st
 function encoderFor(format: string): Encoder {
   switch (format) {
     case 'KAFKA':
-      return (v) => (v === null ? null : Buffer.from(isLosslessNumber(v) ? v.toString() : String(v), 'utf8'));
+      return (v) =>
+        v === null ? null : Buffer.from(isLosslessNumber(v) ? v.toString() : String(v), 'utf8');
     case 'KAFKA_BIGINT':
       return (v) => (v === null ? null : bigEndian64(BigInt(String(v))));
     case 'KAFKA_INT':
@@ -60,7 +71,9 @@ function encoderFor(format: string): Encoder {
     case 'NONE':
       return () => null;
     default:
-      throw new UsageError(`unknown format ${format}: use KAFKA, KAFKA_INT, KAFKA_BIGINT, KAFKA_DOUBLE, JSON, DELIMITED or NONE`);
+      throw new UsageError(
+        `unknown format ${format}: use KAFKA, KAFKA_INT, KAFKA_BIGINT, KAFKA_DOUBLE, JSON, DELIMITED or NONE`,
+      );
   }
 }
 

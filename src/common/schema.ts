@@ -78,7 +78,10 @@ export class Schema {
 }
 
 /** ksqlDB's schema text, as in DESCRIBE and QTT `post.sources[].schema`: `ID INT KEY, NAME STRING`. */
-export function formatSchema(columns: readonly Column[], formatType: (t: SqlType) => string): string {
+export function formatSchema(
+  columns: readonly Column[],
+  formatType: (t: SqlType) => string,
+): string {
   return columns
     .filter((c) => c.namespace !== 'pseudo')
     .map((c) => {

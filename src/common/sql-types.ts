@@ -101,7 +101,9 @@ export function typesEqual(a: SqlType, b: SqlType): boolean {
       const s = b as typeof a;
       return (
         a.fields.length === s.fields.length &&
-        a.fields.every((f, i) => f.name === s.fields[i]!.name && typesEqual(f.type, s.fields[i]!.type))
+        a.fields.every(
+          (f, i) => f.name === s.fields[i]!.name && typesEqual(f.type, s.fields[i]!.type),
+        )
       );
     }
     default:
@@ -111,7 +113,10 @@ export function typesEqual(a: SqlType, b: SqlType): boolean {
 
 export function isNumeric(type: SqlType): boolean {
   return (
-    type.base === 'INTEGER' || type.base === 'BIGINT' || type.base === 'DOUBLE' || type.base === 'DECIMAL'
+    type.base === 'INTEGER' ||
+    type.base === 'BIGINT' ||
+    type.base === 'DOUBLE' ||
+    type.base === 'DECIMAL'
   );
 }
 

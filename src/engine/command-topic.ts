@@ -18,7 +18,11 @@ export interface Command {
 }
 
 export async function ensureCommandTopic(log: Log): Promise<void> {
-  await log.createTopic(COMMAND_TOPIC, { partitions: 1, replicas: 1, config: { 'cleanup.policy': 'delete' } });
+  await log.createTopic(COMMAND_TOPIC, {
+    partitions: 1,
+    replicas: 1,
+    config: { 'cleanup.policy': 'delete' },
+  });
 }
 
 export async function readCommands(log: Log): Promise<Command[]> {

@@ -29,7 +29,8 @@ export interface EngineContext {
 
 /** The auto.offset.reset in force: ksqlDB's default is `latest`. */
 export function offsetReset(ctx: EngineContext): 'earliest' | 'latest' {
-  const v = ctx.properties.get('auto.offset.reset') ?? ctx.properties.get('ksql.streams.auto.offset.reset');
+  const v =
+    ctx.properties.get('auto.offset.reset') ?? ctx.properties.get('ksql.streams.auto.offset.reset');
   return v?.toLowerCase() === 'earliest' ? 'earliest' : 'latest';
 }
 

@@ -168,4 +168,3 @@ function located(err: unknown, piece: { line: number; col: number }, fallback?: 
   const col = span.line === 1 ? piece.col + span.col - 1 : span.col;
   return new ScriptError(error, line, col);
 }
-

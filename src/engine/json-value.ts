@@ -8,7 +8,9 @@ import { Decimal } from '../common/decimal.js';
 export function toJsonValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') {
-    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
   }
   if (Decimal.isDecimal(value)) return Number((value as Decimal).toString());
   if (Buffer.isBuffer(value)) return value.toString('base64');

@@ -1,5 +1,9 @@
 /** Declares KSQL_PROCESSING_LOG, the stream over the processing log topic, on every start. */
-import { PROCESSING_LOG_COLUMNS, PROCESSING_LOG_STREAM, PROCESSING_LOG_TOPIC } from '../runtime/processing-log.js';
+import {
+  PROCESSING_LOG_COLUMNS,
+  PROCESSING_LOG_STREAM,
+  PROCESSING_LOG_TOPIC,
+} from '../runtime/processing-log.js';
 import type { EngineContext } from './engine-context.js';
 
 export async function registerProcessingLog(ctx: EngineContext): Promise<void> {

@@ -20,14 +20,35 @@ export function viewRecord(record: LogRecord, source: DataSource | undefined): R
     const keys = source.columns.filter((c) => c.namespace === 'key');
     const values = source.columns.filter((c) => c.namespace === 'value');
     try {
-      const key = keys.length === 0 ? null : createSerde(source.keyFormat.format, keys, 'key', source.keyFormat.options).deserialize(record.key);
-      const value = createSerde(source.valueFormat.format, values, 'value', source.valueFormat.options).deserialize(record.value);
+      const key =
+        keys.length === 0
+          ? null
+          : createSerde(source.keyFormat.format, keys, 'key', source.keyFormat.options).deserialize(
+              record.key,
+            );
+      const value = createSerde(
+        source.valueFormat.format,
+        values,
+        'value',
+        source.valueFormat.options,
+      ).deserialize(record.value);
       return {
-        key: key === null ? null : keys.length === 1 ? toJsonValue(key[0]) : Object.fromEntries(keys.map((c, i) => [c.name, toJsonValue(key[i])])),
-        value: value === null ? null : Object.fromEntries(values.map((c, i) => [c.name, toJsonValue(value[i])])),
+        key:
+          key === null
+            ? null
+            : keys.length === 1
+              ? toJsonValue(key[0])
+              : Object.fromEntries(keys.map((c, i) => [c.name, toJsonValue(key[i])])),
+        value:
+          value === null
+            ? null
+            : Object.fromEntries(values.map((c, i) => [c.name, toJsonValue(value[i])])),
       };
     } catch (err) {
-      return { ...guess(record), note: `not readable as ${source.name}'s formats: ${(err as Error).message}` };
+      return {
+        ...guess(record),
+        note: `not readable as ${source.name}'s formats: ${(err as Error).message}`,
+      };
     }
   }
   return guess(record);
@@ -40,7 +61,7 @@ function guess(record: LogRecord): RecordView {
 function guessBytes(bytes: Buffer | null): unknown {
   if (bytes === null) return null;
   const text = bytes.toString('utf8');
-  if (Buffer.from(text, 'utf8').equals(bytes) && !/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
+  if (Buffer.from(text, 'utf8').equals(bytes) && !hasControlCharacters(text)) {
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -48,4 +69,13 @@ function guessBytes(bytes: Buffer | null): unknown {
     }
   }
   return { base64: bytes.toString('base64') };
+}
+
+/** Control characters other than tab, newline and carriage return mark binary data. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) return true;
+  }
+  return false;
 }

@@ -86,6 +86,4 @@ export interface TableFunctionDefinition {
 }
 
 export type FunctionDefinition =
-  | ScalarFunctionDefinition
-  | AggregateFunctionDefinition
-  | TableFunctionDefinition;
+  ScalarFunctionDefinition | AggregateFunctionDefinition | TableFunctionDefinition;

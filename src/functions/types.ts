@@ -94,11 +94,7 @@ export interface FunctionRegistry {
   kindOf(name: string): FunctionKind | undefined;
   /** Throws AnalysisError (naming the candidate signatures) when nothing matches. */
   resolveScalar(name: string, args: readonly ArgumentShape[], span?: Span): ResolvedScalar;
-  resolveAggregate(
-    name: string,
-    args: readonly ArgumentShape[],
-    span?: Span,
-  ): ResolvedAggregate;
+  resolveAggregate(name: string, args: readonly ArgumentShape[], span?: Span): ResolvedAggregate;
   resolveTable(name: string, args: readonly ArgumentShape[], span?: Span): ResolvedTableFunction;
   list(): readonly FunctionDescription[];
   describe(name: string): FunctionDescription | undefined;

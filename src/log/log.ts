@@ -78,9 +78,17 @@ export interface Log {
   /** Per partition, the first offset still stored. */
   startOffsets(topic: string): Promise<readonly number[]>;
   /** Up to `maxRecords` committed records of one partition from `offset` on; [] at the end. */
-  read(topic: string, partition: number, offset: number, maxRecords: number): Promise<readonly LogRecord[]>;
+  read(
+    topic: string,
+    partition: number,
+    offset: number,
+    maxRecords: number,
+  ): Promise<readonly LogRecord[]>;
   /** Appends records outside any transaction (a producer), durable when the promise resolves. */
-  append(topic: string, records: readonly ProducerRecord[]): Promise<readonly { partition: number; offset: number }[]>;
+  append(
+    topic: string,
+    records: readonly ProducerRecord[],
+  ): Promise<readonly { partition: number; offset: number }[]>;
   transaction(): LogTransaction;
   /** The committed offsets of a consumer group on a topic (partition → next offset to read). */
   committedOffsets(group: string, topic: string): Promise<ReadonlyMap<number, number>>;

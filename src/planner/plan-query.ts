@@ -84,18 +84,41 @@ export function windowSpec(w: WindowExpression): NonNullable<AggregateNode['wind
   const grace = w.graceMs ?? DEFAULT_GRACE_MS;
   switch (w.kind) {
     case 'tumbling':
-      return { kind: 'tumbling', sizeMs: w.sizeMs, advanceMs: w.sizeMs, gapMs: 0, graceMs: grace, retentionMs: w.retentionMs ?? Math.max(w.sizeMs + grace, DAY_MS) };
+      return {
+        kind: 'tumbling',
+        sizeMs: w.sizeMs,
+        advanceMs: w.sizeMs,
+        gapMs: 0,
+        graceMs: grace,
+        retentionMs: w.retentionMs ?? Math.max(w.sizeMs + grace, DAY_MS),
+      };
     case 'hopping':
-      return { kind: 'hopping', sizeMs: w.sizeMs, advanceMs: w.advanceMs, gapMs: 0, graceMs: grace, retentionMs: w.retentionMs ?? Math.max(w.sizeMs + grace, DAY_MS) };
+      return {
+        kind: 'hopping',
+        sizeMs: w.sizeMs,
+        advanceMs: w.advanceMs,
+        gapMs: 0,
+        graceMs: grace,
+        retentionMs: w.retentionMs ?? Math.max(w.sizeMs + grace, DAY_MS),
+      };
     case 'session':
-      return { kind: 'session', sizeMs: 0, advanceMs: 0, gapMs: w.gapMs, graceMs: grace, retentionMs: w.retentionMs ?? Math.max(w.gapMs + grace, DAY_MS) };
+      return {
+        kind: 'session',
+        sizeMs: 0,
+        advanceMs: 0,
+        gapMs: w.gapMs,
+        graceMs: grace,
+        retentionMs: w.retentionMs ?? Math.max(w.gapMs + grace, DAY_MS),
+      };
   }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function sourceNode(source: DataSource, schema: readonly Column[]): SourceNode {
-  const tsIndex = source.timestamp ? schema.findIndex((c) => c.name === source.timestamp!.column) : -1;
+  const tsIndex = source.timestamp
+    ? schema.findIndex((c) => c.name === source.timestamp!.column)
+    : -1;
   return {
     type: 'source',
     v: 1,

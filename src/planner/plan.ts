@@ -9,7 +9,8 @@ import type { Column } from '../common/schema.js';
 import type { TypedExpression } from '../analyzer/typed-expression.js';
 import type { FormatInfo, WindowInfo } from '../engine/data-source.js';
 
-export type PlanNode = SourceNode | FilterNode | ProjectNode | FlatMapNode | AggregateNode | JoinNode;
+export type PlanNode =
+  SourceNode | FilterNode | ProjectNode | FlatMapNode | AggregateNode | JoinNode;
 
 /** Reads a topic: deserializes keys and values into rows `[key…, value…, header…, pseudo…]`. */
 export interface SourceNode {
@@ -99,7 +100,11 @@ export interface JoinNode {
   readonly leftKey: TypedExpression;
   readonly rightKey: TypedExpression;
   /** Stream-stream joins: how far apart the two records may be, and the grace period. */
-  readonly within?: { readonly beforeMs: number; readonly afterMs: number; readonly graceMs?: number };
+  readonly within?: {
+    readonly beforeMs: number;
+    readonly afterMs: number;
+    readonly graceMs?: number;
+  };
   readonly schema: readonly Column[];
 }
 

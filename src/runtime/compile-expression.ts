@@ -38,12 +38,19 @@ interface Emitter {
 
 /** One expression → `(row) => value`. */
 export function compileExpression(e: TypedExpression, functions: FunctionRegistry): RowFunction {
-  return withSafe(compileMany([e], functions, 'single', false), () => compileMany([e], functions, 'single', true)) as RowFunction;
+  return withSafe(compileMany([e], functions, 'single', false), () =>
+    compileMany([e], functions, 'single', true),
+  ) as RowFunction;
 }
 
 /** Several expressions → `(row) => [v0, v1, …]`, sharing one generated function. */
-export function compileProjection(exprs: readonly TypedExpression[], functions: FunctionRegistry): RowProjection {
-  return withSafe(compileMany(exprs, functions, 'array', false), () => compileMany(exprs, functions, 'array', true)) as RowProjection;
+export function compileProjection(
+  exprs: readonly TypedExpression[],
+  functions: FunctionRegistry,
+): RowProjection {
+  return withSafe(compileMany(exprs, functions, 'array', false), () =>
+    compileMany(exprs, functions, 'array', true),
+  ) as RowProjection;
 }
 
 /** Attaches the safe variant, compiled the first time a record needs it. */
@@ -70,9 +77,10 @@ function compileMany(
     ...em.lines,
     shape === 'single' ? `return ${results[0]};` : `return [${results.join(', ')}];`,
   ].join('\n');
-  const factory = new Function('c', `"use strict";\nreturn function compiled(row, errors) {\n${body}\n};`) as (
-    c: unknown[],
-  ) => unknown;
+  const factory = new Function(
+    'c',
+    `"use strict";\nreturn function compiled(row, errors) {\n${body}\n};`,
+  ) as (c: unknown[]) => unknown;
   return factory(em.consts);
 }
 
@@ -204,7 +212,8 @@ function assign(em: Emitter, js: string): string {
 
 function literal(value: unknown, em: Emitter): string {
   if (value === null) return 'null';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : constant(em, value);
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? String(value) : constant(em, value);
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'bigint') return `${value}n`;
@@ -220,7 +229,8 @@ function zeroOf(type: SqlType): unknown {
 function genCompare(e: Extract<TypedExpression, { k: 'compare' }>, em: Emitter): string {
   const a = gen(e.left, em);
   const b = gen(e.right, em);
-  const type = e.left.k === 'unit' ? null : (e.left.type ?? (e.right.k === 'unit' ? null : e.right.type));
+  const type =
+    e.left.k === 'unit' ? null : (e.left.type ?? (e.right.k === 'unit' ? null : e.right.type));
   if (e.op === 'isDistinctFrom' || e.op === 'isNotDistinctFrom') {
     const eq = constant(em, type ? equalsFunction(type) : () => true);
     const same = `(${a} === null ? ${b} === null : ${b} !== null && ${eq}(${a}, ${b}))`;
@@ -228,12 +238,25 @@ function genCompare(e: Extract<TypedExpression, { k: 'compare' }>, em: Emitter):
   }
   if (type === null) return 'null';
   if (e.op === '=' || e.op === '<>') {
-    const direct = type.base === 'INTEGER' || type.base === 'BIGINT' || type.base === 'STRING' || type.base === 'BOOLEAN' || type.base === 'DOUBLE' || type.base === 'TIMESTAMP' || type.base === 'DATE' || type.base === 'TIME';
+    const direct =
+      type.base === 'INTEGER' ||
+      type.base === 'BIGINT' ||
+      type.base === 'STRING' ||
+      type.base === 'BOOLEAN' ||
+      type.base === 'DOUBLE' ||
+      type.base === 'TIMESTAMP' ||
+      type.base === 'DATE' ||
+      type.base === 'TIME';
     const test = direct ? `${a} === ${b}` : `${constant(em, equalsFunction(type))}(${a}, ${b})`;
-    return assign(em, `${a} === null || ${b} === null ? null : ${e.op === '=' ? '' : '!'}(${test})`);
+    return assign(
+      em,
+      `${a} === null || ${b} === null ? null : ${e.op === '=' ? '' : '!'}(${test})`,
+    );
   }
   const ordered = type.base === 'DECIMAL' || type.base === 'BYTES';
-  const test = ordered ? `${constant(em, compareFunction(type))}(${a}, ${b}) ${e.op} 0` : `${a} ${e.op} ${b}`;
+  const test = ordered
+    ? `${constant(em, compareFunction(type))}(${a}, ${b}) ${e.op} 0`
+    : `${a} ${e.op} ${b}`;
   return assign(em, `${a} === null || ${b} === null ? null : ${test}`);
 }
 
@@ -244,7 +267,9 @@ function genLogical(e: Extract<TypedExpression, { k: 'logical' }>, em: Emitter):
   const decisive = e.op === 'and' ? 'false' : 'true';
   em.lines.push(`if (${a} === ${decisive}) { ${r} = ${decisive}; } else {`);
   const b = gen(e.right, em);
-  em.lines.push(`${r} = ${b} === ${decisive} ? ${decisive} : (${a} === null || ${b} === null ? null : ${e.op === 'and' ? 'true' : 'false'});`);
+  em.lines.push(
+    `${r} = ${b} === ${decisive} ? ${decisive} : (${a} === null || ${b} === null ? null : ${e.op === 'and' ? 'true' : 'false'});`,
+  );
   em.lines.push('}');
   return r;
 }
@@ -258,7 +283,9 @@ function genIn(e: Extract<TypedExpression, { k: 'in' }>, em: Emitter): string {
   let closes = 0;
   for (const item of e.list) {
     const v = gen(item, em);
-    em.lines.push(`if (${v} !== null && ${eq}(${a}, ${v})) { ${r} = true; } else { if (${v} === null) ${r} = null;`);
+    em.lines.push(
+      `if (${v} !== null && ${eq}(${a}, ${v})) { ${r} = true; } else { if (${v} === null) ${r} = null;`,
+    );
     closes++;
   }
   em.lines.push('}'.repeat(closes) + '}');
@@ -271,7 +298,11 @@ function genCall(e: Extract<TypedExpression, { k: 'call' }>, em: Emitter): strin
     if (a.k === 'lambda') {
       return { kind: 'lambda', arity: a.params.length, bodyType: () => a.type };
     }
-    return { kind: 'value', type: a.type, ...(a.k === 'literal' ? { literal: { value: a.value } } : {}) };
+    return {
+      kind: 'value',
+      type: a.type,
+      ...(a.k === 'literal' ? { literal: { value: a.value } } : {}),
+    };
   });
   const resolved = em.functions.resolveScalar(e.name, shapes);
   const f = constant(em, resolved.invoke);

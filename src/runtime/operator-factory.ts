@@ -26,7 +26,9 @@ export interface BuildContext {
 
 type Factory<N extends PlanNode> = (node: N, ctx: BuildContext) => Operator;
 
-const FACTORIES: { [T in Exclude<PlanNode['type'], 'source'>]: Factory<Extract<PlanNode, { type: T }>> } = {
+const FACTORIES: {
+  [T in Exclude<PlanNode['type'], 'source'>]: Factory<Extract<PlanNode, { type: T }>>;
+} = {
   filter: (node, { functions }) => new FilterOperator(compileExpression(node.predicate, functions)),
   project: (node, { functions }) => {
     const keyCount = node.schema.filter((c) => c.namespace === 'key').length;
@@ -42,7 +44,11 @@ const FACTORIES: { [T in Exclude<PlanNode['type'], 'source'>]: Factory<Extract<P
         const args = compileProjection(f.args, functions);
         const resolved = functions.resolveTable(
           f.name,
-          f.args.map((a) => (a.k === 'unit' ? { kind: 'intervalUnit', unit: a.unit } : { kind: 'value', type: a.type })),
+          f.args.map((a) =>
+            a.k === 'unit'
+              ? { kind: 'intervalUnit', unit: a.unit }
+              : { kind: 'value', type: a.type },
+          ),
         );
         return (row: readonly unknown[]) => resolved.invoke(...args(row)) ?? [];
       }),
@@ -64,7 +70,12 @@ function joinOperator(node: JoinNode, { functions, queryId }: BuildContext): Ope
     case 'streamTable':
       return new StreamTableJoinOperator(config);
     case 'streamStream':
-      return new StreamStreamJoinOperator(config, node.within!.beforeMs, node.within!.afterMs, node.within!.graceMs);
+      return new StreamStreamJoinOperator(
+        config,
+        node.within!.beforeMs,
+        node.within!.afterMs,
+        node.within!.graceMs,
+      );
     case 'tableTable':
       return new TableTableJoinOperator(config);
     case 'foreignKey': {
@@ -88,7 +99,11 @@ function aggregateOperator(node: AggregateNode, { functions, queryId }: BuildCon
       a.args.map((x) =>
         x.k === 'unit'
           ? { kind: 'intervalUnit', unit: x.unit }
-          : { kind: 'value', type: x.type, ...(x.k === 'literal' ? { literal: { value: x.value } } : {}) },
+          : {
+              kind: 'value',
+              type: x.type,
+              ...(x.k === 'literal' ? { literal: { value: x.value } } : {}),
+            },
       ),
     ),
   );
@@ -110,7 +125,9 @@ function aggregateOperator(node: AggregateNode, { functions, queryId }: BuildCon
         }
       : {}),
     emitFinal: node.emit === 'final',
-    ...(queryId ? { changelogTopic: `${queryGroup(queryId)}-Aggregate-Aggregate-Materialize-changelog` } : {}),
+    ...(queryId
+      ? { changelogTopic: `${queryGroup(queryId)}-Aggregate-Aggregate-Materialize-changelog` }
+      : {}),
   });
 }
 

@@ -68,7 +68,11 @@ export class PersistentQuery {
     }
     if (fresh) await tx.commit();
     else tx.abort();
-    await restoreState(this.topology, this.log, this.cursors.map((c) => c.positions));
+    await restoreState(
+      this.topology,
+      this.log,
+      this.cursors.map((c) => c.positions),
+    );
   }
 
   /**
@@ -84,10 +88,17 @@ export class PersistentQuery {
     while (consumed < maxRecords) {
       const chunk = await nextChunk(this.cursors);
       if (!chunk) break;
-      const output = this.sink.encode(runPath(this.topology.paths[chunk.path]!, chunk.records, ctx), ctx);
+      const output = this.sink.encode(
+        runPath(this.topology.paths[chunk.path]!, chunk.records, ctx),
+        ctx,
+      );
       if (output.length > 0) tx.append(this.plan.sink.topic, output);
       const next = this.cursors[chunk.path]!.advance(chunk.partition, chunk.records);
-      positions.set(`${chunk.path}/${chunk.partition}`, { path: chunk.path, partition: chunk.partition, next });
+      positions.set(`${chunk.path}/${chunk.partition}`, {
+        path: chunk.path,
+        partition: chunk.partition,
+        next,
+      });
       consumed += chunk.records.length;
     }
     if (consumed === 0) {

@@ -24,7 +24,12 @@ export class BatchContext implements TaskContext {
     private readonly listener?: ProcessingLogListener,
   ) {}
 
-  processingError(origin: Origin, error: unknown, where: ProcessingErrorKind, raw?: RawRecord): void {
+  processingError(
+    origin: Origin,
+    error: unknown,
+    where: ProcessingErrorKind,
+    raw?: RawRecord,
+  ): void {
     const entry = processingLogEntry(this.queryId, origin, error, where, raw, Date.now());
     this.entries.push(entry);
     this.listener?.(`${this.queryId}: ${entry.summary}`);
@@ -32,6 +37,10 @@ export class BatchContext implements TaskContext {
 
   /** The entries as records for the processing log topic. */
   records(): ProducerRecord[] {
-    return this.entries.map((e) => ({ key: null, value: serde.serialize(e.row), timestamp: e.timestamp }));
+    return this.entries.map((e) => ({
+      key: null,
+      value: serde.serialize(e.row),
+      timestamp: e.timestamp,
+    }));
   }
 }

@@ -33,7 +33,11 @@ export const PROCESSING_LOG_COLUMNS: readonly Column[] = [
       { name: 'TYPE', type: INTEGER },
       {
         name: 'DESERIALIZATIONERROR',
-        type: structType([{ name: 'TARGET', type: STRING }, ...ERROR_FIELDS, { name: 'RECORDB64', type: STRING }]),
+        type: structType([
+          { name: 'TARGET', type: STRING },
+          ...ERROR_FIELDS,
+          { name: 'RECORDB64', type: STRING },
+        ]),
       },
       {
         name: 'RECORDPROCESSINGERROR',
@@ -41,7 +45,11 @@ export const PROCESSING_LOG_COLUMNS: readonly Column[] = [
       },
       {
         name: 'SERIALIZATIONERROR',
-        type: structType([{ name: 'TARGET', type: STRING }, ...ERROR_FIELDS, { name: 'RECORD', type: STRING }]),
+        type: structType([
+          { name: 'TARGET', type: STRING },
+          ...ERROR_FIELDS,
+          { name: 'RECORD', type: STRING },
+        ]),
       },
     ]),
   },
@@ -77,7 +85,11 @@ export function processingLogEntry(
     TYPE: TYPE_CODE[where.kind],
     DESERIALIZATIONERROR:
       where.kind === 'deserialization'
-        ? { TARGET: where.target, ...common, RECORDB64: raw?.bytes ? raw.bytes.toString('base64') : null }
+        ? {
+            TARGET: where.target,
+            ...common,
+            RECORDB64: raw?.bytes ? raw.bytes.toString('base64') : null,
+          }
         : null,
     RECORDPROCESSINGERROR: where.kind === 'processing' ? { ...common, RECORD: null } : null,
     SERIALIZATIONERROR:

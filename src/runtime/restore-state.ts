@@ -26,7 +26,9 @@ export async function restoreState(
       let offset = starts[partition] ?? 0;
       const end = until[partition]!;
       while (offset < end) {
-        const records = (await log.read(topic, partition, offset, Math.min(5000, end - offset))).filter((r) => r.offset < end);
+        const records = (
+          await log.read(topic, partition, offset, Math.min(5000, end - offset))
+        ).filter((r) => r.offset < end);
         if (records.length === 0) break;
         table.replay(path.decoder.decode(records, quiet));
         offset = records[records.length - 1]!.offset + 1;

@@ -13,9 +13,14 @@ export class SourceCursor {
     private readonly batchSize = 2000,
   ) {}
 
-  async startAt(offsetReset: 'earliest' | 'latest', committed?: ReadonlyMap<number, number>): Promise<void> {
+  async startAt(
+    offsetReset: 'earliest' | 'latest',
+    committed?: ReadonlyMap<number, number>,
+  ): Promise<void> {
     const start =
-      offsetReset === 'earliest' ? await this.log.startOffsets(this.topic) : await this.log.endOffsets(this.topic);
+      offsetReset === 'earliest'
+        ? await this.log.startOffsets(this.topic)
+        : await this.log.endOffsets(this.topic);
     this.positions = start.map((s, p) => committed?.get(p) ?? s);
   }
 

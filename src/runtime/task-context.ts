@@ -7,7 +7,12 @@ import type { Origin } from './record.js';
 export interface TaskContext {
   readonly queryId: string;
   /** Records a failure for one input record; the record is dropped and processing goes on. */
-  processingError(origin: Origin, error: unknown, where: ProcessingErrorKind, raw?: RawRecord): void;
+  processingError(
+    origin: Origin,
+    error: unknown,
+    where: ProcessingErrorKind,
+    raw?: RawRecord,
+  ): void;
 }
 
 export type ProcessingErrorKind =

@@ -15,7 +15,9 @@ export function timestampExtractor(
 ): TimestampExtractor {
   const check = (ts: number): number => {
     if (!Number.isFinite(ts) || ts < 0) {
-      throw new Error(`Invalid timestamp ${ts} in column at position ${index}: timestamps must be >= 0`);
+      throw new Error(
+        `Invalid timestamp ${ts} in column at position ${index}: timestamps must be >= 0`,
+      );
     }
     return ts;
   };
@@ -41,7 +43,8 @@ export function timestampExtractor(
         const v = row[index];
         if (v === null) throw new Error('The timestamp column is null');
         const ts = parse(v, format) as number | null;
-        if (ts === null) throw new Error(`Cannot parse timestamp '${String(v)}' with format '${format}'`);
+        if (ts === null)
+          throw new Error(`Cannot parse timestamp '${String(v)}' with format '${format}'`);
         return check(ts);
       };
     }

@@ -30,14 +30,27 @@ export interface Topology {
   readonly schema: readonly Column[];
 }
 
-export function buildTopology(root: PlanNode, functions: FunctionRegistry, queryId?: string): Topology {
+export function buildTopology(
+  root: PlanNode,
+  functions: FunctionRegistry,
+  queryId?: string,
+): Topology {
   const operators: Operator[] = [];
   const ctx = { functions, ...(queryId ? { queryId } : {}) };
-  const build = (node: PlanNode): { node: SourceNode; decoder: SourceDecoder; tableSource?: TableSourceOperator; steps: { op: Operator; port: Port }[] }[] => {
+  const build = (
+    node: PlanNode,
+  ): {
+    node: SourceNode;
+    decoder: SourceDecoder;
+    tableSource?: TableSourceOperator;
+    steps: { op: Operator; port: Port }[];
+  }[] => {
     if (node.type === 'source') {
       const decoder = new SourceDecoder(node, functions);
       if (node.sourceType !== 'table') return [{ node, decoder, steps: [] }];
-      const tableSource = new TableSourceOperator(node.schema.filter((c) => c.namespace === 'key').length);
+      const tableSource = new TableSourceOperator(
+        node.schema.filter((c) => c.namespace === 'key').length,
+      );
       operators.push(tableSource);
       return [{ node, decoder, tableSource, steps: [{ op: tableSource, port: 'main' }] }];
     }

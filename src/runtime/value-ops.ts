@@ -112,6 +112,8 @@ export function deepEquals(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b);
   return (
     ka.length === kb.length &&
-    ka.every((k) => deepEquals((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    ka.every((k) =>
+      deepEquals((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
   );
 }

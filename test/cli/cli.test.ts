@@ -18,9 +18,17 @@ describe('streamsql (the real binary)', () => {
   it('prints push query rows as JSON lines on stdout, and acknowledgements on stderr', () => {
     const r = cli(['run', 'examples/pageviews.sql', '--data-dir', tempDir(), '--output', 'json']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(5);
-    expect(lines).toContainEqual({ USER_ID: 'bob', PAGE: '/docs/install', SECTION: 'docs', VIEW_SECONDS: 61 });
+    expect(lines).toContainEqual({
+      USER_ID: 'bob',
+      PAGE: '/docs/install',
+      SECTION: 'docs',
+      VIEW_SECONDS: 61,
+    });
     expect(r.stderr).toContain('Stream created');
   });
 
@@ -33,14 +41,23 @@ describe('streamsql (the real binary)', () => {
     );
     const r = cli(['run', file, '--data-dir', join(dir, 'data')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${file}:2:10: syntax error: unexpected 'FORM', expected one of: ',', FROM`);
+    expect(r.stderr).toContain(
+      `${file}:2:10: syntax error: unexpected 'FORM', expected one of: ',', FROM`,
+    );
   });
 
   it('reports an unknown column with its position and changes nothing', () => {
     const dir = tempDir();
-    const r = cli(['-e', "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, value_format='JSON'); CREATE STREAM t AS SELECT nope FROM s;", '--data-dir', dir]);
+    const r = cli([
+      '-e',
+      "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, value_format='JSON'); CREATE STREAM t AS SELECT nope FROM s;",
+      '--data-dir',
+      dir,
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/<command line>:1:\d+: analysis error: SELECT column 'NOPE' cannot be resolved/);
+    expect(r.stderr).toMatch(
+      /<command line>:1:\d+: analysis error: SELECT column 'NOPE' cannot be resolved/,
+    );
     const show = cli(['-e', 'SHOW STREAMS;', '--data-dir', dir]);
     expect(show.stdout).toContain('| S ');
     expect(show.stdout).not.toContain('| T ');
@@ -56,8 +73,20 @@ describe('streamsql (the real binary)', () => {
     ]);
     expect(setup.code).toBe(0);
     expect(cli(['-e', 'INSERT INTO s (id, v) VALUES (2, 20);', '--data-dir', dir]).code).toBe(0);
-    const out = cli(['-e', "SET 'auto.offset.reset'='earliest'; SELECT * FROM doubled EMIT CHANGES;", '--data-dir', dir, '--output', 'json']);
-    expect(out.stdout.trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
+    const out = cli([
+      '-e',
+      "SET 'auto.offset.reset'='earliest'; SELECT * FROM doubled EMIT CHANGES;",
+      '--data-dir',
+      dir,
+      '--output',
+      'json',
+    ]);
+    expect(
+      out.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
       { ID: 1, V2: 20 },
       { ID: 2, V2: 40 },
     ]);
@@ -67,17 +96,36 @@ describe('streamsql (the real binary)', () => {
 
   it('produces records from JSON lines and prints them back with the declared formats', () => {
     const dir = tempDir();
-    expect(cli(['-e', "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, value_format='JSON');", '--data-dir', dir]).code).toBe(0);
-    const produced = cli(['topic', 'produce', 's', '--key-format', 'KAFKA_INT', '--data-dir', dir], '{"key":7,"value":{"V":"x"},"timestamp":5}\n');
+    expect(
+      cli([
+        '-e',
+        "CREATE STREAM s (id INT KEY, v STRING) WITH (kafka_topic='s', partitions=1, value_format='JSON');",
+        '--data-dir',
+        dir,
+      ]).code,
+    ).toBe(0);
+    const produced = cli(
+      ['topic', 'produce', 's', '--key-format', 'KAFKA_INT', '--data-dir', dir],
+      '{"key":7,"value":{"V":"x"},"timestamp":5}\n',
+    );
     expect(produced.code).toBe(0);
     const printed = cli(['topic', 'print', 's', '--from-beginning', '--data-dir', dir]);
-    expect(JSON.parse(printed.stdout.trim())).toEqual({ partition: 0, offset: 0, timestamp: 5, key: 7, value: { V: 'x' } });
+    expect(JSON.parse(printed.stdout.trim())).toEqual({
+      partition: 0,
+      offset: 0,
+      timestamp: 5,
+      key: 7,
+      value: { V: 'x' },
+    });
     const listed = cli(['topic', 'list', '--data-dir', dir]);
     expect(listed.stdout).toMatch(/\| s +\| 1 +\| 1 +\|/);
   });
 
   it('runs statements from stdin when it is not a terminal', () => {
-    const r = cli(['--data-dir', tempDir()], "CREATE STREAM s (v INT) WITH (kafka_topic='s', partitions=1, value_format='JSON');\nSHOW STREAMS;\n");
+    const r = cli(
+      ['--data-dir', tempDir()],
+      "CREATE STREAM s (v INT) WITH (kafka_topic='s', partitions=1, value_format='JSON');\nSHOW STREAMS;\n",
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Stream created');
     expect(r.stdout).toMatch(/\| S +\| s +\| NONE|\| S +\| s +\| KAFKA/);

@@ -34,14 +34,22 @@ async function prepare(dir: string): Promise<{ k: string; v: number; id: number 
     CREATE STREAM big AS SELECT id, k, v FROM input WHERE v >= 50;
     CREATE TABLE totals AS SELECT k, COUNT(*) AS n, SUM(v) AS total FROM input GROUP BY k;`);
   const rand = lcg(42);
-  const data = Array.from({ length: RECORDS }, (_, id) => ({ id, k: `k${Math.floor(rand() * KEYS)}`, v: Math.floor(rand() * 100) }));
+  const data = Array.from({ length: RECORDS }, (_, id) => ({
+    id,
+    k: `k${Math.floor(rand() * KEYS)}`,
+    v: Math.floor(rand() * 100),
+  }));
   for (let i = 0; i < data.length; i += 5000) {
     await log.append(
       'input',
       data.slice(i, i + 5000).map((r) => {
         const key = Buffer.alloc(4);
         key.writeInt32BE(r.id);
-        return { key, value: Buffer.from(JSON.stringify({ K: r.k, V: r.v })), timestamp: 1_000 + r.id };
+        return {
+          key,
+          value: Buffer.from(JSON.stringify({ K: r.k, V: r.v })),
+          timestamp: 1_000 + r.id,
+        };
       }),
     );
   }
@@ -54,7 +62,7 @@ async function readAll(dir: string, topic: string): Promise<LogRecord[]> {
   const out: LogRecord[] = [];
   const ends = await log.endOffsets(topic);
   for (let p = 0; p < ends.length; p++) {
-    for (let offset = 0; offset < ends[p]!; ) {
+    for (let offset = 0; offset < ends[p]!;) {
       const batch = await log.read(topic, p, offset, 10_000);
       if (batch.length === 0) break;
       out.push(...batch);
@@ -68,9 +76,13 @@ async function readAll(dir: string, topic: string): Promise<LogRecord[]> {
 /** Starts `streamsql start` and kills it with SIGKILL after `ms`. */
 function runAndKill(dir: string, ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'streamsql.js'), 'start', '--data-dir', dir], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'streamsql.js'), 'start', '--data-dir', dir],
+      {
+        stdio: 'ignore',
+      },
+    );
     const timer = setTimeout(() => child.kill('SIGKILL'), ms);
     child.on('exit', () => {
       clearTimeout(timer);

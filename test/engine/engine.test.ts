@@ -58,7 +58,9 @@ SELECT * FROM totals EMIT CHANGES;`);
 
   it('answers pull queries from the current table', async () => {
     t = await openTestEngine();
-    await t.run(`${SETUP} CREATE TABLE totals AS SELECT user_id, SUM(amount) AS total FROM clicks GROUP BY user_id;`);
+    await t.run(
+      `${SETUP} CREATE TABLE totals AS SELECT user_id, SUM(amount) AS total FROM clicks GROUP BY user_id;`,
+    );
     const result = await t.engine.executeScript("SELECT * FROM totals WHERE user_id = 'alice';");
     expect(result[0]).toMatchObject({ kind: 'table', rows: [['alice', 17]] });
   });
@@ -79,7 +81,11 @@ SELECT * FROM totals EMIT CHANGES;`);
     await t.run(`${SETUP} CREATE STREAM copy AS SELECT * FROM clicks;`);
     await t.engine.log.append('clicks', [
       { key: Buffer.from([0, 0, 0, 9]), value: Buffer.from('{not json'), timestamp: 1 },
-      { key: Buffer.from([0, 0, 0, 10]), value: Buffer.from('{"USER_ID":"carol","AMOUNT":1}'), timestamp: 2 },
+      {
+        key: Buffer.from([0, 0, 0, 10]),
+        value: Buffer.from('{"USER_ID":"carol","AMOUNT":1}'),
+        timestamp: 2,
+      },
     ]);
     await t.engine.drain();
     const rows = await t.run('SELECT id, user_id FROM copy EMIT CHANGES;');
@@ -107,11 +113,15 @@ SELECT * FROM ratio EMIT CHANGES;`);
   it('restores streams, tables and queries on restart and resumes without reprocessing', async () => {
     t = await openTestEngine();
     const dir = t.dir;
-    await t.run(`${SETUP} CREATE TABLE totals AS SELECT user_id, SUM(amount) AS total FROM clicks GROUP BY user_id;`);
+    await t.run(
+      `${SETUP} CREATE TABLE totals AS SELECT user_id, SUM(amount) AS total FROM clicks GROUP BY user_id;`,
+    );
     await t.close();
     t = await openTestEngine(dir);
     expect(t.engine.queries.size).toBe(1);
-    await t.run("SET 'auto.offset.reset' = 'earliest'; INSERT INTO clicks (id, user_id, amount) VALUES (4, 'bob', 1);");
+    await t.run(
+      "SET 'auto.offset.reset' = 'earliest'; INSERT INTO clicks (id, user_id, amount) VALUES (4, 'bob', 1);",
+    );
     const rows = await t.run('SELECT * FROM totals EMIT CHANGES;');
     expect(rows).toEqual([
       { USER_ID: 'alice', TOTAL: 10 },

@@ -16,10 +16,16 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
-export async function openTestEngine(dir = mkdtempSync(join(tmpdir(), 'streamsql-test-'))): Promise<TestEngine> {
+export async function openTestEngine(
+  dir = mkdtempSync(join(tmpdir(), 'streamsql-test-')),
+): Promise<TestEngine> {
   const notices: string[] = [];
   const log = await openEmbeddedLog(dir, { fsync: 'never' });
-  const engine = await Engine.open({ log, functions: builtinRegistry(), onNotice: (m) => notices.push(m) });
+  const engine = await Engine.open({
+    log,
+    functions: builtinRegistry(),
+    onNotice: (m) => notices.push(m),
+  });
   return {
     engine,
     dir,

@@ -45,7 +45,12 @@ INSERT INTO l (a, b, ROWTIME) VALUES (1, 10, 1000);
 INSERT INTO r (a, c, ROWTIME) VALUES (1, 20, 5000);
 INSERT INTO r (a, c, ROWTIME) VALUES (1, 30, 60000);
 SELECT * FROM out EMIT CHANGES;`);
-    expect(t.engine.metastore.getSource('OUT')!.columns.map((c) => c.name)).toEqual(['L_A', 'L_B', 'R_A', 'R_C']);
+    expect(t.engine.metastore.getSource('OUT')!.columns.map((c) => c.name)).toEqual([
+      'L_A',
+      'L_B',
+      'R_A',
+      'R_C',
+    ]);
     expect(rows).toEqual([{ L_A: 1, L_B: 10, R_A: 1, R_C: 20 }]);
   });
 
@@ -66,7 +71,9 @@ INSERT INTO b (id, y) VALUES (1, 'uno');`);
     t = await openTestEngine();
     await t.run(STREAMS);
     await expect(
-      t.engine.executeScript('CREATE STREAM bad AS SELECT * FROM orders o JOIN customers c ON o.customer = c.city;'),
+      t.engine.executeScript(
+        'CREATE STREAM bad AS SELECT * FROM orders o JOIN customers c ON o.customer = c.city;',
+      ),
     ).rejects.toThrow(/stream-table joins require to join on the table's primary key/);
   });
 });

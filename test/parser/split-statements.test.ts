@@ -3,7 +3,8 @@ import { splitStatements } from '../../src/parser/split-statements.js';
 
 describe('splitStatements', () => {
   it('splits at semicolons outside quotes and comments, keeping positions', () => {
-    const script = "SET 'a'='b;c';\n-- a comment; still a comment\nSELECT `x;y` FROM s /* ; */ EMIT CHANGES;\n  DROP STREAM s;";
+    const script =
+      "SET 'a'='b;c';\n-- a comment; still a comment\nSELECT `x;y` FROM s /* ; */ EMIT CHANGES;\n  DROP STREAM s;";
     const parts = splitStatements(script);
     expect(parts.map((p) => p.text)).toEqual([
       "SET 'a'='b;c';",

@@ -23,7 +23,10 @@ const columns: { name: string; type: SqlType }[] = [
     type: { base: 'STRUCT', fields: [{ name: 'F', type: { base: 'STRING' } }] },
   },
 ];
-const scope = new Scope(columns.map((c, index) => ({ ...c, source: 'T', index })), ['T']);
+const scope = new Scope(
+  columns.map((c, index) => ({ ...c, source: 'T', index })),
+  ['T'],
+);
 
 function evaluate(sql: string, row: unknown[]): unknown {
   const typed = typeExpression(parseExpression(sql), {
@@ -35,7 +38,17 @@ function evaluate(sql: string, row: unknown[]): unknown {
   return compileExpression(typed, functions)(row);
 }
 
-const row = [7, 10n, 2.5, 'abc', true, new Decimal('1.25'), [1, 2, 3], new Map([['k', 5]]), { F: 'x' }];
+const row = [
+  7,
+  10n,
+  2.5,
+  'abc',
+  true,
+  new Decimal('1.25'),
+  [1, 2, 3],
+  new Map([['k', 5]]),
+  { F: 'x' },
+];
 const nulls = columns.map(() => null);
 
 describe('compiled expressions', () => {
@@ -95,7 +108,9 @@ describe('compiled expressions', () => {
   });
 
   it('evaluates CASE with the first true branch and ELSE', () => {
-    expect(evaluate("CASE WHEN I > 10 THEN 'big' WHEN I > 5 THEN 'mid' ELSE 'small' END", row)).toBe('mid');
+    expect(
+      evaluate("CASE WHEN I > 10 THEN 'big' WHEN I > 5 THEN 'mid' ELSE 'small' END", row),
+    ).toBe('mid');
     expect(evaluate("CASE WHEN I > 10 THEN 'big' END", row)).toBeNull();
     expect(evaluate("CASE I WHEN 7 THEN 'seven' ELSE 'other' END", row)).toBe('seven');
   });

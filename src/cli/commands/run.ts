@@ -11,7 +11,10 @@ import { openEngine } from '../open-engine.js';
 import { OutputPrinter, type OutputMode } from '../output.js';
 import { onStopSignal } from '../signals.js';
 
-export async function runCommand(args: ParsedArgs, source: { file: string; text?: string }): Promise<number> {
+export async function runCommand(
+  args: ParsedArgs,
+  source: { file: string; text?: string },
+): Promise<number> {
   const printer = makePrinter(args);
   let text = source.text;
   if (text === undefined) {
@@ -66,7 +69,8 @@ export async function runScript(
 
 export function makePrinter(args: ParsedArgs): OutputPrinter {
   const mode = stringOption(args, 'output') ?? 'table';
-  if (mode !== 'table' && mode !== 'json') throw new UsageError(`--output must be table or json, not ${mode}`);
+  if (mode !== 'table' && mode !== 'json')
+    throw new UsageError(`--output must be table or json, not ${mode}`);
   return new OutputPrinter(mode as OutputMode, process.stdout, process.stderr);
 }
 
@@ -76,6 +80,7 @@ export function noticeLimiter(printer: OutputPrinter, max = 20): (message: strin
   return (message) => {
     count++;
     if (count <= max) printer.warn(`WARN ${message}`);
-    else if (count === max + 1) printer.warn('WARN more records went to the processing log (KSQL_PROCESSING_LOG)');
+    else if (count === max + 1)
+      printer.warn('WARN more records went to the processing log (KSQL_PROCESSING_LOG)');
   };
 }

@@ -8,7 +8,9 @@ export async function startCommand(args: ParsedArgs): Promise<number> {
   const printer = makePrinter(args);
   const engine = await openEngine(args, noticeLimiter(printer));
   const stop = onStopSignal();
-  printer.warn(`streamsql running ${engine.queries.size} persistent quer${engine.queries.size === 1 ? 'y' : 'ies'}; stop with Ctrl-C or SIGTERM`);
+  printer.warn(
+    `streamsql running ${engine.queries.size} persistent quer${engine.queries.size === 1 ? 'y' : 'ies'}; stop with Ctrl-C or SIGTERM`,
+  );
   try {
     await engine.runUntil(stop.stopped);
   } finally {

@@ -21,7 +21,8 @@ export async function topicCommand(args: ParsedArgs): Promise<number> {
       if (!topic) throw new UsageError('usage: streamsql topic produce TOPIC [--file F.jsonl]');
       return produce(args, topic);
     case 'print':
-      if (!topic) throw new UsageError('usage: streamsql topic print TOPIC [--from-beginning] [--limit N]');
+      if (!topic)
+        throw new UsageError('usage: streamsql topic print TOPIC [--from-beginning] [--limit N]');
       return print(args, topic);
     case 'list':
       return list(args);
@@ -39,8 +40,12 @@ async function produce(args: ParsedArgs, topic: string): Promise<number> {
   const log = await openLog(args);
   try {
     const partitions = Number(stringOption(args, 'partitions') ?? '1');
-    if (!(await log.describeTopic(topic))) await log.createTopic(topic, { partitions, replicas: 1 });
-    const input = createInterface({ input: file ? createReadStream(file) : process.stdin, crlfDelay: Infinity });
+    if (!(await log.describeTopic(topic)))
+      await log.createTopic(topic, { partitions, replicas: 1 });
+    const input = createInterface({
+      input: file ? createReadStream(file) : process.stdin,
+      crlfDelay: Infinity,
+    });
     let batch: ProducerRecord[] = [];
     let count = 0;
     let lineNo = 0;
@@ -79,8 +84,13 @@ async function print(args: ParsedArgs, topic: string): Promise<number> {
       return 1;
     }
     const source = engine.metastore.sourcesOnTopic(topic)[0];
-    const limit = stringOption(args, 'limit') === undefined ? Infinity : Number(stringOption(args, 'limit'));
-    const positions = [...(flag(args, 'from-beginning') ? await log.startOffsets(topic) : await log.endOffsets(topic))];
+    const limit =
+      stringOption(args, 'limit') === undefined ? Infinity : Number(stringOption(args, 'limit'));
+    const positions = [
+      ...(flag(args, 'from-beginning')
+        ? await log.startOffsets(topic)
+        : await log.endOffsets(topic)),
+    ];
     let printed = 0;
     for (;;) {
       let read = 0;
@@ -89,7 +99,14 @@ async function print(args: ParsedArgs, topic: string): Promise<number> {
         for (const r of records) {
           if (printed >= limit) break;
           const view = viewRecord(r, source);
-          const line = { partition: r.partition, offset: r.offset, timestamp: r.timestamp, key: view.key, value: view.value, ...(view.note ? { note: view.note } : {}) };
+          const line = {
+            partition: r.partition,
+            offset: r.offset,
+            timestamp: r.timestamp,
+            key: view.key,
+            value: view.value,
+            ...(view.note ? { note: view.note } : {}),
+          };
           process.stdout.write(`${stringifyJson(line)}\n`);
           printed++;
           positions[p] = r.offset + 1;
@@ -117,10 +134,21 @@ async function list(args: ParsedArgs): Promise<number> {
       if (!flag(args, 'all') && t.name.startsWith('_')) continue;
       const ends = await log.endOffsets(t.name);
       const starts = await log.startOffsets(t.name);
-      rows.push([t.name, t.partitions, BigInt(ends.reduce((s, e, p) => s + e - (starts[p] ?? 0), 0))]);
+      rows.push([
+        t.name,
+        t.partitions,
+        BigInt(ends.reduce((s, e, p) => s + e - (starts[p] ?? 0), 0)),
+      ]);
     }
     process.stdout.write(
-      renderTable([{ name: 'Topic', type: STRING }, { name: 'Partitions', type: INTEGER }, { name: 'Records', type: BIGINT }], rows),
+      renderTable(
+        [
+          { name: 'Topic', type: STRING },
+          { name: 'Partitions', type: INTEGER },
+          { name: 'Records', type: BIGINT },
+        ],
+        rows,
+      ),
     );
     return 0;
   } finally {

@@ -25,9 +25,15 @@ export async function assertTopic(stmt: AssertTopic, ctx: EngineContext): Promis
       stmt.span,
     );
   }
-  return { kind: 'message', text: `Topic ${stmt.topic} ${stmt.exists ? 'exists' : 'does not exist'}.` };
+  return {
+    kind: 'message',
+    text: `Topic ${stmt.topic} ${stmt.exists ? 'exists' : 'does not exist'}.`,
+  };
 }
 
 export function assertSchema(stmt: AssertSchema): StatementResult {
-  throw new UnsupportedError('ASSERT SCHEMA needs a schema registry, which is not supported yet', stmt.span);
+  throw new UnsupportedError(
+    'ASSERT SCHEMA needs a schema registry, which is not supported yet',
+    stmt.span,
+  );
 }

@@ -6,7 +6,10 @@ import type { DataSource } from '../data-source.js';
 import { propertiesObject, type EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
 
-export async function createSource(stmt: CreateSource, ctx: EngineContext): Promise<StatementResult> {
+export async function createSource(
+  stmt: CreateSource,
+  ctx: EngineContext,
+): Promise<StatementResult> {
   const kind = stmt.sourceType === 'stream' ? 'Stream' : 'Table';
   const existing = ctx.metastore.getSource(stmt.name);
   if (existing && stmt.ifNotExists) {
@@ -32,15 +35,22 @@ export async function createSource(stmt: CreateSource, ctx: EngineContext): Prom
   }
   const source = analyzeCreateSource(stmt, ctx.metastore);
   if (existing?.writtenBy) {
-    throw new UnsupportedError(`CREATE OR REPLACE of ${stmt.name}, which a query writes, is not supported yet`);
+    throw new UnsupportedError(
+      `CREATE OR REPLACE of ${stmt.name}, which a query writes, is not supported yet`,
+    );
   }
   await ensureTopic(source, stmt, ctx);
   ctx.metastore.putSource(source);
-  if (!ctx.replaying) await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
+  if (!ctx.replaying)
+    await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
   return { kind: 'message', text: `${kind} created` };
 }
 
-async function ensureTopic(source: DataSource, stmt: CreateSource, ctx: EngineContext): Promise<void> {
+async function ensureTopic(
+  source: DataSource,
+  stmt: CreateSource,
+  ctx: EngineContext,
+): Promise<void> {
   const partitions = numberProperty(stmt.properties, 'PARTITIONS');
   const replicas = numberProperty(stmt.properties, 'REPLICAS');
   const info = await ctx.log.describeTopic(source.topic);

@@ -21,13 +21,21 @@ export async function describeSource(stmt: Describe, ctx: EngineContext): Promis
   }
   const source = ctx.metastore.getSource(stmt.target.name);
   if (!source) {
-    throw new AnalysisError(`Could not find STREAM/TABLE '${stmt.target.name}' in the Metastore`, stmt.span);
+    throw new AnalysisError(
+      `Could not find STREAM/TABLE '${stmt.target.name}' in the Metastore`,
+      stmt.span,
+    );
   }
   return { kind: 'text', title: source.name, text: await describeText(source, stmt.extended, ctx) };
 }
 
-async function describeText(source: DataSource, extended: boolean, ctx: EngineContext): Promise<string> {
-  const width = Math.max(...source.columns.map((c) => c.name.length), 'Field'.length, 'ROWTIME'.length) + 1;
+async function describeText(
+  source: DataSource,
+  extended: boolean,
+  ctx: EngineContext,
+): Promise<string> {
+  const width =
+    Math.max(...source.columns.map((c) => c.name.length), 'Field'.length, 'ROWTIME'.length) + 1;
   const lines = [
     `Name                 : ${source.name}`,
     ...(extended
@@ -70,7 +78,8 @@ async function describeText(source: DataSource, extended: boolean, ctx: EngineCo
 
 export function describeFunction(stmt: DescribeFunction, ctx: EngineContext): StatementResult {
   const f = ctx.functions.describe(stmt.name);
-  if (!f) throw new AnalysisError(`Can't find any functions with the name '${stmt.name}'`, stmt.span);
+  if (!f)
+    throw new AnalysisError(`Can't find any functions with the name '${stmt.name}'`, stmt.span);
   const lines = [
     `Name        : ${f.name}`,
     `Overview    : ${f.description}`,

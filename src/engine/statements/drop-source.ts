@@ -18,12 +18,20 @@ export async function dropSource(stmt: DropSource, ctx: EngineContext): Promise<
     );
   }
   const running = [...ctx.queries.values()];
-  const writers = running.filter((q) => q.plan.sink.sourceName === source.name).map((q) => q.plan.queryId);
-  const readers = running.filter((q) => q.plan.sources.includes(source.name)).map((q) => q.plan.queryId);
+  const writers = running
+    .filter((q) => q.plan.sink.sourceName === source.name)
+    .map((q) => q.plan.queryId);
+  const readers = running
+    .filter((q) => q.plan.sources.includes(source.name))
+    .map((q) => q.plan.queryId);
   if (writers.length > 0 || readers.length > 0) {
     const parts = [
-      ...(writers.length > 0 ? [`The following queries write into this source: [${writers.join(', ')}].`] : []),
-      ...(readers.length > 0 ? [`The following queries read from this source: [${readers.join(', ')}].`] : []),
+      ...(writers.length > 0
+        ? [`The following queries write into this source: [${writers.join(', ')}].`]
+        : []),
+      ...(readers.length > 0
+        ? [`The following queries read from this source: [${readers.join(', ')}].`]
+        : []),
     ];
     throw new AnalysisError(
       `Cannot drop ${source.name}.\n${parts.join('\n')}\nYou need to terminate them before dropping ${source.name}.`,
@@ -35,6 +43,10 @@ export async function dropSource(stmt: DropSource, ctx: EngineContext): Promise<
   }
   ctx.metastore.deleteSource(source.name);
   if (stmt.deleteTopic) await ctx.log.deleteTopic(source.topic);
-  if (!ctx.replaying) await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
-  return { kind: 'message', text: `Source \`${source.name}\` (topic: ${source.topic}) was dropped.` };
+  if (!ctx.replaying)
+    await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
+  return {
+    kind: 'message',
+    text: `Source \`${source.name}\` (topic: ${source.topic}) was dropped.`,
+  };
 }

@@ -11,8 +11,14 @@ import type { StatementResult } from '../results.js';
 
 export function explain(stmt: Explain, ctx: EngineContext): StatementResult {
   if (stmt.queryId !== undefined) {
-    const q = [...ctx.queries.values()].find((x) => x.plan.queryId.toUpperCase() === stmt.queryId!.toUpperCase());
-    if (!q) throw new AnalysisError(`Query with id:${stmt.queryId} does not exist, use SHOW QUERIES to view the full set of queries.`, stmt.span);
+    const q = [...ctx.queries.values()].find(
+      (x) => x.plan.queryId.toUpperCase() === stmt.queryId!.toUpperCase(),
+    );
+    if (!q)
+      throw new AnalysisError(
+        `Query with id:${stmt.queryId} does not exist, use SHOW QUERIES to view the full set of queries.`,
+        stmt.span,
+      );
     const text = [
       `ID                   : ${q.plan.queryId}`,
       `Query Type           : PERSISTENT`,
@@ -28,10 +34,16 @@ export function explain(stmt: Explain, ctx: EngineContext): StatementResult {
   }
   const inner = stmt.statement;
   const query =
-    inner?.kind === 'select' || inner?.kind === 'createAsSelect' || inner?.kind === 'insertInto' ? inner.query : undefined;
+    inner?.kind === 'select' || inner?.kind === 'createAsSelect' || inner?.kind === 'insertInto'
+      ? inner.query
+      : undefined;
   if (!query) throw new UnsupportedError('EXPLAIN supports queries and query ids', stmt.span);
   const root = planQuery(analyzeQuery(query, ctx, 'explain', { transient: true }));
-  return { kind: 'text', title: 'Plan', text: ['Execution plan', '--------------', ...renderPlan(root)].join('\n') };
+  return {
+    kind: 'text',
+    title: 'Plan',
+    text: ['Execution plan', '--------------', ...renderPlan(root)].join('\n'),
+  };
 }
 
 /** One line per node, children indented, with the schema each emits. */
@@ -45,13 +57,18 @@ export function renderPlan(node: PlanNode, depth = 0): string[] {
     case 'source':
       return [`${pad}[ SOURCE ] ${node.sourceName} (topic: ${node.topic}) | Schema: ${schema}`];
     case 'filter':
-      return [`${pad}[ FILTER ] ${printExpression(node.predicate)} | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
+      return [
+        `${pad}[ FILTER ] ${printExpression(node.predicate)} | Schema: ${schema}`,
+        ...renderPlan(node.input, depth + 1),
+      ];
     case 'project':
       return [`${pad}[ PROJECT ] | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
     case 'aggregate': {
       const window = node.window ? ` WINDOW ${node.window.kind.toUpperCase()}` : '';
       const groupBy = node.groupBy.map((g) => printExpression(g)).join(', ');
-      const aggs = node.aggregates.map((a) => `${a.name}(${a.args.map((x) => printExpression(x)).join(', ')})`).join(', ');
+      const aggs = node.aggregates
+        .map((a) => `${a.name}(${a.args.map((x) => printExpression(x)).join(', ')})`)
+        .join(', ');
       return [
         `${pad}[ AGGREGATE ] GROUP BY ${groupBy}${window} EMIT ${node.emit.toUpperCase()} | ${aggs} | Schema: ${schema}`,
         ...renderPlan(node.input, depth + 1),
@@ -64,6 +81,9 @@ export function renderPlan(node: PlanNode, depth = 0): string[] {
         ...renderPlan(node.right, depth + 1),
       ];
     case 'flatMap':
-      return [`${pad}[ FLAT_MAP ] ${node.functions.map((f) => f.name).join(', ')} | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
+      return [
+        `${pad}[ FLAT_MAP ] ${node.functions.map((f) => f.name).join(', ')} | Schema: ${schema}`,
+        ...renderPlan(node.input, depth + 1),
+      ];
   }
 }

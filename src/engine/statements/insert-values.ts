@@ -11,7 +11,10 @@ import { createSerde } from '../../serde/create-serde.js';
 import type { EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
 
-export async function insertValues(stmt: InsertValues, ctx: EngineContext): Promise<StatementResult> {
+export async function insertValues(
+  stmt: InsertValues,
+  ctx: EngineContext,
+): Promise<StatementResult> {
   const source = ctx.metastore.getSource(stmt.target);
   if (!source) throw new AnalysisError(`${stmt.target} does not exist.`, stmt.targetSpan);
   if (source.readOnly) {
@@ -22,7 +25,9 @@ export async function insertValues(stmt: InsertValues, ctx: EngineContext): Prom
   }
   const userColumns = source.columns.filter((c) => c.namespace !== 'header');
   const names = stmt.columns ?? userColumns.map((c) => c.name);
-  const headers = names.filter((n) => source.columns.some((c) => c.name === n && c.namespace === 'header'));
+  const headers = names.filter((n) =>
+    source.columns.some((c) => c.name === n && c.namespace === 'header'),
+  );
   if (headers.length > 0) {
     throw new AnalysisError(`Cannot insert into HEADER columns: ${headers.join(', ')}`, stmt.span);
   }
@@ -36,10 +41,18 @@ export async function insertValues(stmt: InsertValues, ctx: EngineContext): Prom
   const values = new Map<string, unknown>();
   names.forEach((name, i) => {
     const column: Column | undefined =
-      name === ROWTIME ? { name, type: BIGINT, namespace: 'pseudo' } : userColumns.find((c) => c.name === name);
-    if (!column) throw new AnalysisError(`Column name \`${name}\` does not exist.`, stmt.values[i]!.span);
+      name === ROWTIME
+        ? { name, type: BIGINT, namespace: 'pseudo' }
+        : userColumns.find((c) => c.name === name);
+    if (!column)
+      throw new AnalysisError(`Column name \`${name}\` does not exist.`, stmt.values[i]!.span);
     const typed = coerceTo(
-      typeExpression(stmt.values[i]!, { scope, functions: ctx.functions, customTypes: (n) => ctx.metastore.getType(n), clause: 'VALUES' }),
+      typeExpression(stmt.values[i]!, {
+        scope,
+        functions: ctx.functions,
+        customTypes: (n) => ctx.metastore.getType(n),
+        clause: 'VALUES',
+      }),
       column.type,
       stmt.values[i]!.span,
       `Expected type ${column.type.base} for field ${name}`,
@@ -49,11 +62,17 @@ export async function insertValues(stmt: InsertValues, ctx: EngineContext): Prom
   const keys = source.columns.filter((c) => c.namespace === 'key');
   const vals = source.columns.filter((c) => c.namespace === 'value');
   const keySerde = createSerde(source.keyFormat.format, keys, 'key', source.keyFormat.options);
-  const valueSerde = createSerde(source.valueFormat.format, vals, 'value', source.valueFormat.options);
+  const valueSerde = createSerde(
+    source.valueFormat.format,
+    vals,
+    'value',
+    source.valueFormat.options,
+  );
   const rowtime = values.get(ROWTIME);
   await ctx.log.append(source.topic, [
     {
-      key: keys.length === 0 ? null : keySerde.serialize(keys.map((c) => values.get(c.name) ?? null)),
+      key:
+        keys.length === 0 ? null : keySerde.serialize(keys.map((c) => values.get(c.name) ?? null)),
       value: valueSerde.serialize(vals.map((c) => values.get(c.name) ?? null)),
       timestamp: rowtime === undefined || rowtime === null ? Date.now() : Number(rowtime),
     },

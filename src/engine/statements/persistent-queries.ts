@@ -19,10 +19,16 @@ import type { DataSource, FormatInfo } from '../data-source.js';
 import { offsetReset, propertiesObject, type EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
 
-export async function createAsSelect(stmt: CreateAsSelect, ctx: EngineContext): Promise<StatementResult> {
+export async function createAsSelect(
+  stmt: CreateAsSelect,
+  ctx: EngineContext,
+): Promise<StatementResult> {
   const existing = ctx.metastore.getSource(stmt.name);
   if (existing && stmt.ifNotExists) {
-    return { kind: 'message', text: `${existing.sourceType === 'stream' ? 'Stream' : 'Table'} ${stmt.name} already exists.` };
+    return {
+      kind: 'message',
+      text: `${existing.sourceType === 'stream' ? 'Stream' : 'Table'} ${stmt.name} already exists.`,
+    };
   }
   if (existing && !stmt.orReplace) {
     throw new AnalysisError(
@@ -30,7 +36,8 @@ export async function createAsSelect(stmt: CreateAsSelect, ctx: EngineContext): 
       stmt.nameSpan,
     );
   }
-  if (existing) throw new UnsupportedError('CREATE OR REPLACE … AS SELECT is not supported yet', stmt.span);
+  if (existing)
+    throw new UnsupportedError('CREATE OR REPLACE … AS SELECT is not supported yet', stmt.span);
 
   const analysis = analyzeQuery(stmt.query, ctx, stmt.name);
   if (analysis.outputType !== stmt.sourceType) {
@@ -64,7 +71,10 @@ export async function createAsSelect(stmt: CreateAsSelect, ctx: EngineContext): 
   return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
 }
 
-export async function insertIntoSelect(stmt: InsertInto, ctx: EngineContext): Promise<StatementResult> {
+export async function insertIntoSelect(
+  stmt: InsertInto,
+  ctx: EngineContext,
+): Promise<StatementResult> {
   const target = ctx.metastore.getSource(stmt.target);
   if (!target) throw new AnalysisError(`${stmt.target} does not exist.`, stmt.targetSpan);
   if (target.sourceType !== 'stream') {
@@ -126,7 +136,13 @@ async function startQuery(
   await query.open(offsetReset(ctx));
   ctx.queries.set(queryId, query);
   if (!ctx.replaying) {
-    await ctx.recordCommand({ v: 1, statement: sql, properties: propertiesObject(ctx), queryId, plan: encodePlan(plan) });
+    await ctx.recordCommand({
+      v: 1,
+      statement: sql,
+      properties: propertiesObject(ctx),
+      queryId,
+      plan: encodePlan(plan),
+    });
   }
 }
 
@@ -139,13 +155,19 @@ function sinkFormats(
   const keys = columns.filter((c) => c.namespace === 'key');
   const values = columns.filter((c) => c.namespace === 'value');
   const resolved = resolveFormats(props, {
-    keyFormat: source.keyFormat.format === 'NONE' && keys.length > 0 ? 'KAFKA' : source.keyFormat.format,
+    keyFormat:
+      source.keyFormat.format === 'NONE' && keys.length > 0 ? 'KAFKA' : source.keyFormat.format,
     valueFormat: source.valueFormat.format,
   });
   const inheritsValue = props.VALUE_FORMAT === undefined && props.FORMAT === undefined;
   const value: FormatInfo =
-    inheritsValue && source.valueFormat.options.delimiter !== undefined && resolved.value.options.delimiter === undefined
-      ? { format: resolved.value.format, options: { ...resolved.value.options, delimiter: source.valueFormat.options.delimiter } }
+    inheritsValue &&
+    source.valueFormat.options.delimiter !== undefined &&
+    resolved.value.options.delimiter === undefined
+      ? {
+          format: resolved.value.format,
+          options: { ...resolved.value.options, delimiter: source.valueFormat.options.delimiter },
+        }
       : resolved.value;
   const key: FormatInfo = keys.length === 0 ? { format: 'NONE', options: {} } : resolved.key;
   checkKeyTypes(keys);
@@ -157,10 +179,15 @@ function sinkFormats(
 function sinkWindow(analysis: QueryAnalysis): Pick<DataSource, 'window'> {
   const w = analysis.aggregate?.window;
   if (!w) return {};
-  return { window: w.kind === 'session' ? { type: 'session' } : { type: w.kind, sizeMs: w.sizeMs } };
+  return {
+    window: w.kind === 'session' ? { type: 'session' } : { type: w.kind, sizeMs: w.sizeMs },
+  };
 }
 
-function sinkTimestamp(props: Properties, columns: readonly Column[]): Pick<DataSource, 'timestamp'> {
+function sinkTimestamp(
+  props: Properties,
+  columns: readonly Column[],
+): Pick<DataSource, 'timestamp'> {
   const name = stringProperty(props, 'TIMESTAMP');
   if (name === undefined) return {};
   const normalized = name.startsWith('`') ? name.slice(1, -1) : name.toUpperCase();

@@ -6,11 +6,23 @@ import type { ScriptOptions } from '../engine.js';
 import { viewRecord } from '../record-view.js';
 import type { StatementResult } from '../results.js';
 
-export async function printTopic(stmt: Print, ctx: EngineContext, options: ScriptOptions): Promise<StatementResult> {
-  const info = (await ctx.log.describeTopic(stmt.topic)) ?? (await ctx.log.describeTopic(stmt.topic.toLowerCase()));
-  if (!info) throw new AnalysisError(`Could not find topic '${stmt.topic}', or the KSQL user does not have permissions to list the topic. Topic names are case-sensitive.`, stmt.span);
+export async function printTopic(
+  stmt: Print,
+  ctx: EngineContext,
+  options: ScriptOptions,
+): Promise<StatementResult> {
+  const info =
+    (await ctx.log.describeTopic(stmt.topic)) ??
+    (await ctx.log.describeTopic(stmt.topic.toLowerCase()));
+  if (!info)
+    throw new AnalysisError(
+      `Could not find topic '${stmt.topic}', or the KSQL user does not have permissions to list the topic. Topic names are case-sensitive.`,
+      stmt.span,
+    );
   const source = ctx.metastore.sourcesOnTopic(info.name)[0];
-  const positions = stmt.fromBeginning ? [...(await ctx.log.startOffsets(info.name))] : [...(await ctx.log.endOffsets(info.name))];
+  const positions = stmt.fromBeginning
+    ? [...(await ctx.log.startOffsets(info.name))]
+    : [...(await ctx.log.endOffsets(info.name))];
   const interval = Math.max(1, stmt.interval ?? 1);
   let seen = 0;
   let printed = 0;
@@ -21,10 +33,17 @@ export async function printTopic(stmt: Print, ctx: EngineContext, options: Scrip
       for (const r of records) {
         if (seen++ % interval !== 0) continue;
         const view = viewRecord(r, source);
-        const time = new Date(r.timestamp).toISOString().replace('T', ' ').replace(/-/g, '/').replace('Z', ' Z');
-        options.onPrintLine?.(`rowtime: ${time}, key: ${JSON.stringify(view.key)}, value: ${JSON.stringify(view.value)}, partition: ${p}`);
+        const time = new Date(r.timestamp)
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/-/g, '/')
+          .replace('Z', ' Z');
+        options.onPrintLine?.(
+          `rowtime: ${time}, key: ${JSON.stringify(view.key)}, value: ${JSON.stringify(view.value)}, partition: ${p}`,
+        );
         printed++;
-        if (stmt.limit !== undefined && printed >= stmt.limit) return { kind: 'message', text: `Printed ${printed} records` };
+        if (stmt.limit !== undefined && printed >= stmt.limit)
+          return { kind: 'message', text: `Printed ${printed} records` };
       }
       if (records.length > 0) positions[p] = records[records.length - 1]!.offset + 1;
       read += records.length;

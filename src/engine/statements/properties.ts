@@ -1,11 +1,19 @@
 /** SET/UNSET session properties and DEFINE/UNDEFINE session variables. */
-import type { DefineVariable, SetProperty, UndefineVariable, UnsetProperty } from '../../parser/ast.js';
+import type {
+  DefineVariable,
+  SetProperty,
+  UndefineVariable,
+  UnsetProperty,
+} from '../../parser/ast.js';
 import type { EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
 
 export function setProperty(stmt: SetProperty, ctx: EngineContext): StatementResult {
   ctx.properties.set(stmt.name, stmt.value);
-  return { kind: 'message', text: `Successfully changed local property '${stmt.name}' to '${stmt.value}'.` };
+  return {
+    kind: 'message',
+    text: `Successfully changed local property '${stmt.name}' to '${stmt.value}'.`,
+  };
 }
 
 export function unsetProperty(stmt: UnsetProperty, ctx: EngineContext): StatementResult {
@@ -21,5 +29,8 @@ export function defineVariable(stmt: DefineVariable, ctx: EngineContext): Statem
 
 export function undefineVariable(stmt: UndefineVariable, ctx: EngineContext): StatementResult {
   const existed = ctx.variables.delete(stmt.name.toLowerCase());
-  return { kind: 'message', text: existed ? `Variable ${stmt.name} undefined.` : `Variable ${stmt.name} is not defined.` };
+  return {
+    kind: 'message',
+    text: existed ? `Variable ${stmt.name} undefined.` : `Variable ${stmt.name} is not defined.`,
+  };
 }

@@ -15,7 +15,10 @@ import type { SelectStatement } from '../../parser/ast.js';
 import type { EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
 
-export async function pullQuery(stmt: SelectStatement, ctx: EngineContext): Promise<StatementResult> {
+export async function pullQuery(
+  stmt: SelectStatement,
+  ctx: EngineContext,
+): Promise<StatementResult> {
   const analysis = analyzeQuery(stmt.query, ctx, 'pull query', { transient: true });
   const root = planQuery(analysis);
   const source = sourceOf(root);

@@ -43,7 +43,9 @@ export async function select(
   options.onPushHeader?.(columns);
   await ctx.drain();
   await push.open(offsetReset(ctx));
-  const topics = [...new Set([...push.sourceTopics, ...[...ctx.queries.values()].flatMap((q) => q.sourceTopics)])];
+  const topics = [
+    ...new Set([...push.sourceTopics, ...[...ctx.queries.values()].flatMap((q) => q.sourceTopics)]),
+  ];
   for (;;) {
     await ctx.drain();
     const consumed = await push.step();

@@ -15,11 +15,23 @@ export async function show(stmt: Show, ctx: EngineContext): Promise<StatementRes
         .allSources()
         .filter((s) => s.sourceType === type)
         .sort((a, b) => a.name.localeCompare(b.name))
-        .map((s) => [s.name, s.topic, s.keyFormat.format, s.valueFormat.format, s.window ? s.window.type.toUpperCase() : 'false']);
+        .map((s) => [
+          s.name,
+          s.topic,
+          s.keyFormat.format,
+          s.valueFormat.format,
+          s.window ? s.window.type.toUpperCase() : 'false',
+        ]);
       return {
         kind: 'table',
         title: stmt.what === 'streams' ? 'Streams' : 'Tables',
-        columns: [col(type === 'stream' ? 'Stream Name' : 'Table Name'), col('Kafka Topic'), col('Key Format'), col('Value Format'), col('Windowed')],
+        columns: [
+          col(type === 'stream' ? 'Stream Name' : 'Table Name'),
+          col('Kafka Topic'),
+          col('Key Format'),
+          col('Value Format'),
+          col('Windowed'),
+        ],
         rows,
       };
     }
@@ -35,7 +47,14 @@ export async function show(stmt: Show, ctx: EngineContext): Promise<StatementRes
       return {
         kind: 'table',
         title: 'Queries',
-        columns: [col('Query ID'), col('Query Type'), col('Status'), col('Sink Name'), col('Sink Kafka Topic'), col('Query String')],
+        columns: [
+          col('Query ID'),
+          col('Query Type'),
+          col('Status'),
+          col('Sink Name'),
+          col('Sink Kafka Topic'),
+          col('Query String'),
+        ],
         rows,
       };
     }
@@ -48,12 +67,21 @@ export async function show(stmt: Show, ctx: EngineContext): Promise<StatementRes
         const ends = await ctx.log.endOffsets(t.name);
         const starts = await ctx.log.startOffsets(t.name);
         const records = ends.reduce((sum, end, p) => sum + end - (starts[p] ?? 0), 0);
-        rows.push(stmt.extended ? [t.name, t.partitions, t.replicas, BigInt(records)] : [t.name, t.partitions, t.replicas]);
+        rows.push(
+          stmt.extended
+            ? [t.name, t.partitions, t.replicas, BigInt(records)]
+            : [t.name, t.partitions, t.replicas],
+        );
       }
       return {
         kind: 'table',
         title: 'Topics',
-        columns: [col('Kafka Topic'), col('Partitions', INTEGER), col('Partition Replicas', INTEGER), ...(stmt.extended ? [col('Records', BIGINT)] : [])],
+        columns: [
+          col('Kafka Topic'),
+          col('Partitions', INTEGER),
+          col('Partition Replicas', INTEGER),
+          ...(stmt.extended ? [col('Records', BIGINT)] : []),
+        ],
         rows,
       };
     }
@@ -62,19 +90,40 @@ export async function show(stmt: Show, ctx: EngineContext): Promise<StatementRes
         .list()
         .slice()
         .sort((a, b) => a.name.localeCompare(b.name))
-        .map((f) => [f.name, f.kind === 'scalar' ? 'SCALAR' : f.kind === 'aggregate' ? 'AGGREGATE' : 'TABLE', f.category]);
-      return { kind: 'table', title: 'Functions', columns: [col('Function Name'), col('Type'), col('Category')], rows };
+        .map((f) => [
+          f.name,
+          f.kind === 'scalar' ? 'SCALAR' : f.kind === 'aggregate' ? 'AGGREGATE' : 'TABLE',
+          f.category,
+        ]);
+      return {
+        kind: 'table',
+        title: 'Functions',
+        columns: [col('Function Name'), col('Type'), col('Category')],
+        rows,
+      };
     }
     case 'properties': {
       const rows = [...ctx.properties.entries()].sort().map(([k, v]) => [k, 'SESSION', v]);
-      return { kind: 'table', title: 'Properties', columns: [col('Property'), col('Scope'), col('Value')], rows };
+      return {
+        kind: 'table',
+        title: 'Properties',
+        columns: [col('Property'), col('Scope'), col('Value')],
+        rows,
+      };
     }
     case 'variables': {
       const rows = [...ctx.variables.entries()].sort().map(([k, v]) => [k, v]);
-      return { kind: 'table', title: 'Variables', columns: [col('Variable Name'), col('Value')], rows };
+      return {
+        kind: 'table',
+        title: 'Variables',
+        columns: [col('Variable Name'), col('Value')],
+        rows,
+      };
     }
     case 'types': {
-      const rows = [...ctx.metastore.allTypes().entries()].sort().map(([k, t]) => [k, formatType(t)]);
+      const rows = [...ctx.metastore.allTypes().entries()]
+        .sort()
+        .map(([k, t]) => [k, formatType(t)]);
       return { kind: 'table', title: 'Types', columns: [col('Type Name'), col('Schema')], rows };
     }
   }

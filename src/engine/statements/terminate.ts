@@ -7,7 +7,9 @@ import type { StatementResult } from '../results.js';
 export async function terminate(stmt: Terminate, ctx: EngineContext): Promise<StatementResult> {
   const ids = stmt.all ? [...ctx.queries.keys()] : [stmt.queryId!.toUpperCase()];
   for (const id of ids) {
-    const query = ctx.queries.get(id) ?? [...ctx.queries.values()].find((q) => q.plan.queryId.toUpperCase() === id);
+    const query =
+      ctx.queries.get(id) ??
+      [...ctx.queries.values()].find((q) => q.plan.queryId.toUpperCase() === id);
     if (!query) throw new AnalysisError(`Unknown queryId: ${stmt.queryId}`, stmt.span);
     query.state = 'TERMINATED';
     ctx.queries.delete(query.plan.queryId);
@@ -16,6 +18,7 @@ export async function terminate(stmt: Terminate, ctx: EngineContext): Promise<St
       ctx.metastore.putSource({ ...sink, writtenBy: undefined });
     }
   }
-  if (!ctx.replaying) await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
+  if (!ctx.replaying)
+    await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
   return { kind: 'message', text: stmt.all ? 'All queries terminated.' : `Query terminated.` };
 }

@@ -17,8 +17,12 @@ export async function createType(stmt: CreateType, ctx: EngineContext): Promise<
   }
   const type = resolveType(stmt.type, (n) => ctx.metastore.getType(n));
   ctx.metastore.putType(stmt.name, type);
-  if (!ctx.replaying) await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
-  return { kind: 'message', text: `Registered custom type with name '${stmt.name}' and SQL type ${formatType(type)}` };
+  if (!ctx.replaying)
+    await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
+  return {
+    kind: 'message',
+    text: `Registered custom type with name '${stmt.name}' and SQL type ${formatType(type)}`,
+  };
 }
 
 export async function dropType(stmt: DropType, ctx: EngineContext): Promise<StatementResult> {
@@ -26,6 +30,7 @@ export async function dropType(stmt: DropType, ctx: EngineContext): Promise<Stat
     if (stmt.ifExists) return { kind: 'message', text: `Type ${stmt.name} does not exist.` };
     throw new AnalysisError(`Type ${stmt.name} does not exist.`, stmt.span);
   }
-  if (!ctx.replaying) await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
+  if (!ctx.replaying)
+    await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
   return { kind: 'message', text: `Dropped type '${stmt.name}'` };
 }

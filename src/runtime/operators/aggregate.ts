@@ -58,7 +58,13 @@ export class AggregateOperator implements Operator {
               ...(v.window ? { w: [v.window.start, v.window.end] } : {}),
             },
       (s) => {
-        const st = s as { t?: number; k?: string; a?: unknown[]; ts?: number; w?: [number, number] };
+        const st = s as {
+          t?: number;
+          k?: string;
+          a?: unknown[];
+          ts?: number;
+          w?: [number, number];
+        };
         if (st.t !== undefined) return { streamTime: st.t };
         return {
           key: decodeValues(st.k!),
@@ -111,12 +117,20 @@ export class AggregateOperator implements Operator {
     return topic ? [{ topic, records: this.store.takeChangelog() }] : [];
   }
 
-  private apply(rec: Rec, row: readonly unknown[], op: 'add' | 'undo', out: Rec[], ctx: TaskContext): void {
+  private apply(
+    rec: Rec,
+    row: readonly unknown[],
+    op: 'add' | 'undo',
+    out: Rec[],
+    ctx: TaskContext,
+  ): void {
     const key = this.config.groupKey(row);
     if (key.some((k) => k === null)) {
       ctx.processingError(
         rec.origin,
-        new Error('Group-by column resolved to null. The source row will be excluded from the table.'),
+        new Error(
+          'Group-by column resolved to null. The source row will be excluded from the table.',
+        ),
         { kind: 'processing', operator: this.name },
       );
       return;
@@ -158,7 +172,13 @@ export class AggregateOperator implements Operator {
     const state: GroupState = { key, accs: next, ts: rec.timestamp, ...(window ? { window } : {}) };
     this.store.put(storeKey, state);
     if (!this.config.emitFinal) {
-      out.push({ row: this.row(state), old: oldRow, timestamp: rec.timestamp, ...(window ? { window } : {}), origin: rec.origin });
+      out.push({
+        row: this.row(state),
+        old: oldRow,
+        timestamp: rec.timestamp,
+        ...(window ? { window } : {}),
+        origin: rec.origin,
+      });
     }
   }
 
@@ -177,11 +197,18 @@ export class AggregateOperator implements Operator {
     const closing: GroupState[] = [];
     for (const [k, v] of this.store.entries()) {
       if (k === STREAM_TIME || 'streamTime' in v || !v.window) continue;
-      if (windowClosed(spec, v.window, this.streamTime) && !windowClosed(spec, v.window, before)) closing.push(v);
+      if (windowClosed(spec, v.window, this.streamTime) && !windowClosed(spec, v.window, before))
+        closing.push(v);
     }
     closing.sort((a, b) => a.window!.end - b.window!.end || a.window!.start - b.window!.start);
     for (const state of closing) {
-      out.push({ row: this.row(state), old: null, timestamp: state.ts, window: state.window!, origin: rec.origin });
+      out.push({
+        row: this.row(state),
+        old: null,
+        timestamp: state.ts,
+        window: state.window!,
+        origin: rec.origin,
+      });
     }
   }
 

@@ -8,7 +8,14 @@ import type { Log } from '../../log/log.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
-import { joinedRow, keyString, restoreStores, RowStore, takeChangelogs, type StoredRow } from './join-state.js';
+import {
+  joinedRow,
+  keyString,
+  restoreStores,
+  RowStore,
+  takeChangelogs,
+  type StoredRow,
+} from './join-state.js';
 import { forEachGuarded, type Operator, type Port } from './operator.js';
 import type { JoinConfig } from './stream-table-join.js';
 
@@ -25,13 +32,21 @@ export class ForeignKeyJoinOperator implements Operator {
     private readonly leftPrimaryKey: (row: readonly unknown[]) => unknown,
   ) {
     const prefix = config.changelogPrefix;
-    this.left = RowStore.rows('FkJoin-Left', prefix && `${prefix}-KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000010-changelog`).store;
-    this.right = RowStore.rows('FkJoin-Right', prefix && `${prefix}-KafkaTopic_Right-Reduce-changelog`).store;
+    this.left = RowStore.rows(
+      'FkJoin-Left',
+      prefix && `${prefix}-KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000010-changelog`,
+    ).store;
+    this.right = RowStore.rows(
+      'FkJoin-Right',
+      prefix && `${prefix}-KafkaTopic_Right-Reduce-changelog`,
+    ).store;
   }
 
   process(batch: readonly Rec[], ctx: TaskContext, port: Port): Rec[] {
     const out: Rec[] = [];
-    forEachGuarded(batch, ctx, this.name, (rec) => (port === 'right' ? this.rightChange(rec, out) : this.leftChange(rec, out)));
+    forEachGuarded(batch, ctx, this.name, (rec) =>
+      port === 'right' ? this.rightChange(rec, out) : this.leftChange(rec, out),
+    );
     return out;
   }
 
@@ -44,14 +59,29 @@ export class ForeignKeyJoinOperator implements Operator {
     const oldRow = before ? this.joinLeft(pk, before.row) : null;
     if (rec.tombstone) {
       this.left.delete(pkKey);
-      if (oldRow) out.push({ row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth), timestamp: rec.timestamp, tombstone: true, old: oldRow, origin: rec.origin });
+      if (oldRow)
+        out.push({
+          row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
+          timestamp: rec.timestamp,
+          tombstone: true,
+          old: oldRow,
+          origin: rec.origin,
+        });
       return;
     }
     this.left.put(pkKey, { row: rec.row, ts: rec.timestamp });
     this.reference(rec.row, pkKey);
     const newRow = this.joinLeft(pk, rec.row);
-    if (newRow) out.push({ row: newRow, timestamp: rec.timestamp, old: oldRow, origin: rec.origin });
-    else if (oldRow) out.push({ row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth), timestamp: rec.timestamp, tombstone: true, old: oldRow, origin: rec.origin });
+    if (newRow)
+      out.push({ row: newRow, timestamp: rec.timestamp, old: oldRow, origin: rec.origin });
+    else if (oldRow)
+      out.push({
+        row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
+        timestamp: rec.timestamp,
+        tombstone: true,
+        old: oldRow,
+        origin: rec.origin,
+      });
   }
 
   private rightChange(rec: Rec, out: Rec[]): void {
@@ -65,11 +95,21 @@ export class ForeignKeyJoinOperator implements Operator {
     for (const pkKey of this.referencing.get(fkKey) ?? []) {
       const left = this.left.get(pkKey)!;
       const pk = this.leftPrimaryKey(left.row);
-      const oldRow = before || c.joinType === 'left' ? joinedRow(pk, left.row, c.leftWidth, before?.row ?? null, c.rightWidth) : null;
+      const oldRow =
+        before || c.joinType === 'left'
+          ? joinedRow(pk, left.row, c.leftWidth, before?.row ?? null, c.rightWidth)
+          : null;
       const newRow = this.joinLeft(pk, left.row);
       const timestamp = Math.max(rec.timestamp, left.ts);
       if (newRow) out.push({ row: newRow, timestamp, old: oldRow, origin: rec.origin });
-      else if (oldRow) out.push({ row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth), timestamp, tombstone: true, old: oldRow, origin: rec.origin });
+      else if (oldRow)
+        out.push({
+          row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
+          timestamp,
+          tombstone: true,
+          old: oldRow,
+          origin: rec.origin,
+        });
     }
   }
 

@@ -17,7 +17,12 @@ export interface StoredRow {
 export class RowStore<V> {
   readonly store: ChangelogStore<V>;
 
-  constructor(name: string, changelogTopic: string | undefined, encode: (v: V) => unknown, decode: (s: unknown) => V) {
+  constructor(
+    name: string,
+    changelogTopic: string | undefined,
+    encode: (v: V) => unknown,
+    decode: (s: unknown) => V,
+  ) {
     this.store = new ChangelogStore<V>(name, changelogTopic, encode, decode);
   }
 
@@ -48,7 +53,13 @@ export class RowStore<V> {
   }
 }
 
-export function joinedRow(key: unknown, left: readonly unknown[] | null, leftWidth: number, right: readonly unknown[] | null, rightWidth: number): unknown[] {
+export function joinedRow(
+  key: unknown,
+  left: readonly unknown[] | null,
+  leftWidth: number,
+  right: readonly unknown[] | null,
+  rightWidth: number,
+): unknown[] {
   const row: unknown[] = [key];
   if (left) row.push(...left);
   else for (let i = 0; i < leftWidth; i++) row.push(null);
@@ -62,10 +73,17 @@ export function keyString(value: unknown): string {
 }
 
 /** Changelog records of several stores, as one operator's changelog (each store has its own topic). */
-export function takeChangelogs(stores: readonly ChangelogStore<unknown>[]): { topic: string; records: ProducerRecord[] }[] {
-  return stores.flatMap((s) => (s.changelogTopic ? [{ topic: s.changelogTopic, records: s.takeChangelog() }] : []));
+export function takeChangelogs(
+  stores: readonly ChangelogStore<unknown>[],
+): { topic: string; records: ProducerRecord[] }[] {
+  return stores.flatMap((s) =>
+    s.changelogTopic ? [{ topic: s.changelogTopic, records: s.takeChangelog() }] : [],
+  );
 }
 
-export async function restoreStores(stores: readonly ChangelogStore<unknown>[], log: Log): Promise<void> {
+export async function restoreStores(
+  stores: readonly ChangelogStore<unknown>[],
+  log: Log,
+): Promise<void> {
   for (const s of stores) await s.restore(log);
 }

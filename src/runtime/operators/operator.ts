@@ -51,6 +51,11 @@ export function forEachGuarded(
 }
 
 /** Logs the errors a safe evaluation collected for a record. */
-export function logErrors(rec: Rec, errors: readonly unknown[], ctx: TaskContext, operator: string): void {
+export function logErrors(
+  rec: Rec,
+  errors: readonly unknown[],
+  ctx: TaskContext,
+  operator: string,
+): void {
   for (const err of errors) ctx.processingError(rec.origin, err, { kind: 'processing', operator });
 }

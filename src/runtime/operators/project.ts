@@ -28,15 +28,22 @@ export class ProjectOperator implements Operator {
       ctx,
       this.name,
       (rec) => {
-        const row = rec.tombstone ? padNulls(this.projectKey(rec.row), this.width) : project(rec.row);
-        emit(rec, row, rec.old === undefined ? undefined : rec.old === null ? null : project(rec.old));
+        const row = rec.tombstone
+          ? padNulls(this.projectKey(rec.row), this.width)
+          : project(rec.row);
+        emit(
+          rec,
+          row,
+          rec.old === undefined ? undefined : rec.old === null ? null : project(rec.old),
+        );
       },
       (rec) => {
         const errors: unknown[] = [];
         const row = rec.tombstone
           ? padNulls(this.projectKey.safe(rec.row, errors), this.width)
           : project.safe(rec.row, errors);
-        const old = rec.old === undefined ? undefined : rec.old === null ? null : project.safe(rec.old, []);
+        const old =
+          rec.old === undefined ? undefined : rec.old === null ? null : project.safe(rec.old, []);
         logErrors(rec, errors, ctx, this.name);
         emit(rec, row, old);
       },

@@ -34,15 +34,29 @@ export function mergeSessions(
   const aggs = op.aggregates;
   let accs = aggs.map((a) => a.init());
   for (const { state } of overlapping) {
-    accs = accs.map((acc, i) => (aggs[i]!.merge ? aggs[i]!.merge(acc, state.accs[i]) : state.accs[i]));
+    accs = accs.map((acc, i) =>
+      aggs[i]!.merge ? aggs[i]!.merge(acc, state.accs[i]) : state.accs[i],
+    );
   }
   accs = accs.map((acc, i) => aggs[i]!.add(acc, args[i]!));
   for (const { storeKey, state } of overlapping) {
     op.store.delete(storeKey);
     index.delete(storeKey);
     if (!op.emitsFinal) {
-      const row = [...state.key, ...aggs.map(() => null), BigInt(state.window!.start), BigInt(state.window!.end)];
-      out.push({ row, timestamp: ts, tombstone: true, old: op.row(state), window: state.window!, origin: rec.origin });
+      const row = [
+        ...state.key,
+        ...aggs.map(() => null),
+        BigInt(state.window!.start),
+        BigInt(state.window!.end),
+      ];
+      out.push({
+        row,
+        timestamp: ts,
+        tombstone: true,
+        old: op.row(state),
+        window: state.window!,
+        origin: rec.origin,
+      });
     }
   }
   const window = { start, end };
@@ -50,5 +64,6 @@ export function mergeSessions(
   const storeKey = `${groupKey}@${start}-${end}`;
   op.store.put(storeKey, merged);
   index.add(storeKey);
-  if (!op.emitsFinal) out.push({ row: op.row(merged), old: null, timestamp: ts, window, origin: rec.origin });
+  if (!op.emitsFinal)
+    out.push({ row: op.row(merged), old: null, timestamp: ts, window, origin: rec.origin });
 }

@@ -29,11 +29,21 @@ export class SinkEncoder {
     const keys = schema.filter((c) => c.namespace === 'key');
     const values = schema.filter((c) => c.namespace === 'value');
     this.keySerde = createSerde(sink.keyFormat.format, keys, 'key', sink.keyFormat.options);
-    this.valueSerde = createSerde(sink.valueFormat.format, values, 'value', sink.valueFormat.options);
+    this.valueSerde = createSerde(
+      sink.valueFormat.format,
+      values,
+      'value',
+      sink.valueFormat.options,
+    );
     this.keyIndexes = schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
     this.valueIndexes = schema.flatMap((c, i) => (c.namespace === 'value' ? [i] : []));
     this.timestamp = sink.timestamp
-      ? timestampExtractor(schema[sink.timestamp.index]!.type, sink.timestamp.index, sink.timestamp.format, functions)
+      ? timestampExtractor(
+          schema[sink.timestamp.index]!.type,
+          sink.timestamp.index,
+          sink.timestamp.format,
+          functions,
+        )
       : undefined;
   }
 
@@ -42,10 +52,18 @@ export class SinkEncoder {
     for (const rec of batch) {
       let key: Buffer | null;
       try {
-        key = this.keyIndexes.length === 0 ? null : this.keySerde.serialize(this.keyIndexes.map((i) => rec.row[i]));
-        if (this.sink.window && rec.window) key = appendWindow(key, rec.window, this.sink.window.type === 'session');
+        key =
+          this.keyIndexes.length === 0
+            ? null
+            : this.keySerde.serialize(this.keyIndexes.map((i) => rec.row[i]));
+        if (this.sink.window && rec.window)
+          key = appendWindow(key, rec.window, this.sink.window.type === 'session');
       } catch (err) {
-        ctx.processingError(rec.origin, err, { kind: 'serialization', target: 'key', topic: this.sink.topic });
+        ctx.processingError(rec.origin, err, {
+          kind: 'serialization',
+          target: 'key',
+          topic: this.sink.topic,
+        });
         continue;
       }
       let value: Buffer | null = null;
@@ -56,7 +74,11 @@ export class SinkEncoder {
           if (this.timestamp) timestamp = this.timestamp(rec.row);
         }
       } catch (err) {
-        ctx.processingError(rec.origin, err, { kind: 'serialization', target: 'value', topic: this.sink.topic });
+        ctx.processingError(rec.origin, err, {
+          kind: 'serialization',
+          target: 'value',
+          topic: this.sink.topic,
+        });
         continue;
       }
       out.push({ key, value, timestamp });

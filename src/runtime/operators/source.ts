@@ -27,13 +27,23 @@ export class SourceDecoder {
     const keys = node.schema.filter((c) => c.namespace === 'key');
     const values = node.schema.filter((c) => c.namespace === 'value');
     this.keySerde = createSerde(node.keyFormat.format, keys, 'key', node.keyFormat.options);
-    this.valueSerde = createSerde(node.valueFormat.format, values, 'value', node.valueFormat.options);
+    this.valueSerde = createSerde(
+      node.valueFormat.format,
+      values,
+      'value',
+      node.valueFormat.options,
+    );
     this.keyCount = keys.length;
     this.valueCount = values.length;
     this.headerColumns = node.schema.filter((c) => c.namespace === 'header');
     this.window = node.window;
     this.extractTimestamp = node.timestamp
-      ? timestampExtractor(node.schema[node.timestamp.index]!.type, node.timestamp.index, node.timestamp.format, functions)
+      ? timestampExtractor(
+          node.schema[node.timestamp.index]!.type,
+          node.timestamp.index,
+          node.timestamp.format,
+          functions,
+        )
       : undefined;
   }
 
@@ -52,14 +62,24 @@ export class SourceDecoder {
         }
         key = this.keyCount === 0 ? [] : this.keySerde.deserialize(keyBytes);
       } catch (err) {
-        ctx.processingError(origin, err, { kind: 'deserialization', target: 'key' }, { bytes: r.key });
+        ctx.processingError(
+          origin,
+          err,
+          { kind: 'deserialization', target: 'key' },
+          { bytes: r.key },
+        );
         continue;
       }
       let value: unknown[] | null;
       try {
         value = r.value === null ? null : this.valueSerde.deserialize(r.value);
       } catch (err) {
-        ctx.processingError(origin, err, { kind: 'deserialization', target: 'value' }, { bytes: r.value });
+        ctx.processingError(
+          origin,
+          err,
+          { kind: 'deserialization', target: 'value' },
+          { bytes: r.value },
+        );
         continue;
       }
       const row: unknown[] = key ?? new Array<unknown>(this.keyCount).fill(null);
@@ -79,7 +99,8 @@ export class SourceDecoder {
         }
       }
       row.push(BigInt(timestamp), r.partition, BigInt(r.offset));
-      if (this.window) row.push(window ? BigInt(window.start) : null, window ? BigInt(window.end) : null);
+      if (this.window)
+        row.push(window ? BigInt(window.start) : null, window ? BigInt(window.end) : null);
       const rec: Rec = { row, timestamp, origin };
       if (value === null) rec.tombstone = true;
       if (window) rec.window = window;

@@ -10,7 +10,14 @@ import type { Log } from '../../log/log.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
-import { joinedRow, keyString, restoreStores, RowStore, takeChangelogs, type StoredRow } from './join-state.js';
+import {
+  joinedRow,
+  keyString,
+  restoreStores,
+  RowStore,
+  takeChangelogs,
+  type StoredRow,
+} from './join-state.js';
 import { forEachGuarded, type Operator, type Port } from './operator.js';
 import type { JoinConfig } from './stream-table-join.js';
 
@@ -34,8 +41,14 @@ export class StreamStreamJoinOperator implements Operator {
   ) {
     const prefix = config.changelogPrefix;
     this.sides = {
-      left: RowStore.rowLists('Join-This', prefix && `${prefix}-KSTREAM-JOINTHIS-0000000004-store-changelog`).store as ChangelogStore<Buffered[]>,
-      right: RowStore.rowLists('Join-Other', prefix && `${prefix}-KSTREAM-OUTEROTHER-0000000005-store-changelog`).store as ChangelogStore<Buffered[]>,
+      left: RowStore.rowLists(
+        'Join-This',
+        prefix && `${prefix}-KSTREAM-JOINTHIS-0000000004-store-changelog`,
+      ).store as ChangelogStore<Buffered[]>,
+      right: RowStore.rowLists(
+        'Join-Other',
+        prefix && `${prefix}-KSTREAM-OUTEROTHER-0000000005-store-changelog`,
+      ).store as ChangelogStore<Buffered[]>,
     };
     this.eager = grace === undefined;
     this.grace = grace ?? LEGACY_GRACE_MS;
@@ -55,12 +68,19 @@ export class StreamStreamJoinOperator implements Operator {
       if (ts + reach + this.grace < this.streamTime) return;
       this.streamTime = Math.max(this.streamTime, ts);
       const k = keyString(key);
-      const [lo, hi] = side === 'left' ? [ts - this.before, ts + this.after] : [ts - this.after, ts + this.before];
-      const partners = (this.sides[other].get(k) ?? []).filter((p) => p.ts >= lo && p.ts <= hi).sort((a, b) => a.ts - b.ts);
+      const [lo, hi] =
+        side === 'left' ? [ts - this.before, ts + this.after] : [ts - this.after, ts + this.before];
+      const partners = (this.sides[other].get(k) ?? [])
+        .filter((p) => p.ts >= lo && p.ts <= hi)
+        .sort((a, b) => a.ts - b.ts);
       for (const p of partners) {
         p.matched = true;
         const [l, r] = side === 'left' ? [rec.row, p.row] : [p.row, rec.row];
-        out.push({ row: joinedRow(key, l, c.leftWidth, r, c.rightWidth), timestamp: Math.max(ts, p.ts), origin: rec.origin });
+        out.push({
+          row: joinedRow(key, l, c.leftWidth, r, c.rightWidth),
+          timestamp: Math.max(ts, p.ts),
+          origin: rec.origin,
+        });
       }
       if (partners.length > 0) this.sides[other].put(k, this.sides[other].get(k)!);
       const own: Buffered = { row: rec.row, ts, matched: partners.length > 0 };
@@ -81,7 +101,9 @@ export class StreamStreamJoinOperator implements Operator {
   private outer(side: 'left' | 'right', key: unknown, row: unknown[], ts: number, rec: Rec): Rec {
     const c = this.config;
     const joined =
-      side === 'left' ? joinedRow(key, row, c.leftWidth, null, c.rightWidth) : joinedRow(key, null, c.leftWidth, row, c.rightWidth);
+      side === 'left'
+        ? joinedRow(key, row, c.leftWidth, null, c.rightWidth)
+        : joinedRow(key, null, c.leftWidth, row, c.rightWidth);
     return { row: joined, timestamp: ts, origin: rec.origin };
   }
 
@@ -94,7 +116,8 @@ export class StreamStreamJoinOperator implements Operator {
         if (closed.length === 0) continue;
         if (!this.eager && this.emitsOuter(side)) {
           for (const b of closed) {
-            if (!b.matched) out.push(this.outer(side, keyOf(b.row, side, this.config), b.row, b.ts, rec));
+            if (!b.matched)
+              out.push(this.outer(side, keyOf(b.row, side, this.config), b.row, b.ts, rec));
           }
         }
         const kept = list.filter((b) => !closed.includes(b));

@@ -8,7 +8,14 @@ import type { RowFunction } from '../compile-expression.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
-import { joinedRow, keyString, restoreStores, RowStore, takeChangelogs, type StoredRow } from './join-state.js';
+import {
+  joinedRow,
+  keyString,
+  restoreStores,
+  RowStore,
+  takeChangelogs,
+  type StoredRow,
+} from './join-state.js';
 import { forEachGuarded, type Operator, type Port } from './operator.js';
 
 export interface JoinConfig {
@@ -26,7 +33,10 @@ export class StreamTableJoinOperator implements Operator {
   private readonly table: ChangelogStore<StoredRow>;
 
   constructor(private readonly config: JoinConfig) {
-    this.table = RowStore.rows('Join-Table', config.changelogPrefix && `${config.changelogPrefix}-KafkaTopic_Right-Reduce-changelog`).store;
+    this.table = RowStore.rows(
+      'Join-Table',
+      config.changelogPrefix && `${config.changelogPrefix}-KafkaTopic_Right-Reduce-changelog`,
+    ).store;
   }
 
   process(batch: readonly Rec[], ctx: TaskContext, port: Port): Rec[] {

@@ -9,7 +9,14 @@ import type { Log } from '../../log/log.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
-import { joinedRow, keyString, restoreStores, RowStore, takeChangelogs, type StoredRow } from './join-state.js';
+import {
+  joinedRow,
+  keyString,
+  restoreStores,
+  RowStore,
+  takeChangelogs,
+  type StoredRow,
+} from './join-state.js';
 import { forEachGuarded, type Operator, type Port } from './operator.js';
 import type { JoinConfig } from './stream-table-join.js';
 
@@ -20,8 +27,10 @@ export class TableTableJoinOperator implements Operator {
   constructor(private readonly config: JoinConfig) {
     const prefix = config.changelogPrefix;
     this.sides = {
-      left: RowStore.rows('Join-Left', prefix && `${prefix}-KafkaTopic_Left-Reduce-changelog`).store,
-      right: RowStore.rows('Join-Right', prefix && `${prefix}-KafkaTopic_Right-Reduce-changelog`).store,
+      left: RowStore.rows('Join-Left', prefix && `${prefix}-KafkaTopic_Left-Reduce-changelog`)
+        .store,
+      right: RowStore.rows('Join-Right', prefix && `${prefix}-KafkaTopic_Right-Reduce-changelog`)
+        .store,
     };
   }
 
@@ -31,7 +40,9 @@ export class TableTableJoinOperator implements Operator {
     const side = port === 'right' ? 'right' : 'left';
     const otherSide = side === 'left' ? 'right' : 'left';
     forEachGuarded(batch, ctx, this.name, (rec) => {
-      const key = (side === 'left' ? c.leftKey : c.rightKey)(rec.old && rec.tombstone ? rec.old : rec.row);
+      const key = (side === 'left' ? c.leftKey : c.rightKey)(
+        rec.old && rec.tombstone ? rec.old : rec.row,
+      );
       if (key === null) return;
       const k = keyString(key);
       const before = this.sides[side].get(k);
@@ -45,7 +56,13 @@ export class TableTableJoinOperator implements Operator {
       const timestamp = Math.max(rec.timestamp, other?.ts ?? -Infinity);
       out.push(
         newRow === null
-          ? { row: joinedRow(key, null, c.leftWidth, null, c.rightWidth), timestamp, tombstone: true, old: oldRow, origin: rec.origin }
+          ? {
+              row: joinedRow(key, null, c.leftWidth, null, c.rightWidth),
+              timestamp,
+              tombstone: true,
+              old: oldRow,
+              origin: rec.origin,
+            }
           : { row: newRow, timestamp, old: oldRow, origin: rec.origin },
       );
     });
@@ -53,7 +70,12 @@ export class TableTableJoinOperator implements Operator {
   }
 
   /** The joined row of one side's row and the other's, or null when the join type yields none. */
-  private join(key: unknown, side: 'left' | 'right', mine: unknown[] | null, theirs: unknown[] | null): unknown[] | null {
+  private join(
+    key: unknown,
+    side: 'left' | 'right',
+    mine: unknown[] | null,
+    theirs: unknown[] | null,
+  ): unknown[] | null {
     const c = this.config;
     const [l, r] = side === 'left' ? [mine, theirs] : [theirs, mine];
     const ok =
