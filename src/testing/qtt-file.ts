@@ -3,6 +3,7 @@
  * A case with `format` becomes one case per format (`NAME - FORMAT`, every `{FORMAT}` in its
  * statements replaced); `enabled: false` cases are kept, marked disabled, so they are reported as
  * skipped. A case that cannot be read becomes an `invalid` case rather than failing the file.
+ * Names are trimmed (a few upstream names end in a space, which a list of ids would not keep).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -43,7 +44,8 @@ export function expandCase(raw: JsonValue, file: string, index: number): TestCas
   if (!isJsonObject(raw)) {
     return [invalidCase(file, `#${index + 1}`, 'a case must be a JSON object')];
   }
-  const name = typeof raw.name === 'string' && raw.name !== '' ? raw.name : `#${index + 1}`;
+  const name =
+    typeof raw.name === 'string' && raw.name.trim() !== '' ? raw.name.trim() : `#${index + 1}`;
   const formats = isJsonArray(raw.format) ? raw.format.map((f) => toPlainString(f)) : [];
   if (formats.length === 0) return [buildCase(raw, file, name, undefined)];
   return formats.map((format) => buildCase(raw, file, `${name} - ${format}`, format));

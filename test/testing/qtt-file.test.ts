@@ -65,7 +65,13 @@ describe('reading QTT files', () => {
     expect(cases[3]!.invalid).toMatch(/inputs\[0\] needs a "topic"/);
   });
 
-  it('makes repeated names unique', () => {
+  it('trims names, and makes repeated names unique', () => {
+    const spaced = {
+      name: ' spaced ',
+      statements: ['SELECT 1;'],
+      expectedException: { message: 'x' },
+    };
+    expect(parseQttText(file([spaced]), 'f.json')[0]!.name).toBe('spaced');
     const one = { name: 'same', statements: ['SELECT 1;'], expectedException: { message: 'x' } };
     expect(parseQttText(file([one, one, one]), 'f.json').map((c) => c.name)).toEqual([
       'same',
