@@ -73,6 +73,9 @@ group.initial.rebalance.delay.ms=0
 auto.create.topics.enable=false
 delete.topic.enable=true
 log.segment.bytes=67108864
+# Keep records whatever their timestamps: tests (and ksqlDB's test cases) use timestamps near
+# 1970, which time-based retention would delete within minutes.
+log.retention.ms=-1
 log.retention.check.interval.ms=60000
 unclean.leader.election.enable=false
 PROPS

@@ -5,6 +5,7 @@
  * this process committed are waited for (briefly), so that it reads back what it wrote.
  */
 import type { Admin } from 'kafkajs';
+import { retrying } from './kafka-errors.js';
 import type { TransactionContent } from './kafka-transaction.js';
 import type { Visibility } from './visibility.js';
 
@@ -28,7 +29,11 @@ export class CommittedOffsets {
 
   /** The group's committed offsets on the topic as the broker has them now. */
   async fetch(group: string, topic: string): Promise<Map<number, number>> {
-    const response = await this.admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const response = await retrying(
+      `cannot read the committed offsets of group ${group} on ${topic}`,
+      { topic },
+      () => this.admin.fetchOffsets({ groupId: group, topics: [topic] }),
+    );
     const out = new Map<number, number>();
     for (const t of response) {
       if (t.topic !== topic) continue;

@@ -129,6 +129,22 @@ const requests = require('kafkajs/src/protocol/requests/index.js') as {
 };
 const apiKeys = require('kafkajs/src/protocol/requests/apiKeys.js') as { Fetch: number };
 
+/** A compression codec as kafkajs registers them (`CompressionCodecs[type] = () => codec`). */
+export interface CompressionCodec {
+  decompress(buffer: Buffer): Promise<Buffer>;
+}
+
+/**
+ * kafkajs's registry of compression codecs, the object it exports as `CompressionCodecs` (which
+ * Node's ESM loader does not expose as a named export): codecs users register for kafkajs
+ * (snappy, lz4, zstd) serve our record decoding too.
+ */
+export const COMPRESSION_CODECS = (
+  require('kafkajs/src/protocol/message/compression/index.js') as {
+    Codecs: Record<number, (() => CompressionCodec) | undefined>;
+  }
+).Codecs;
+
 export const FETCH_API_KEY = apiKeys.Fetch;
 export const FETCH_REQUEST: RequestDefinition = requests.requests.Fetch;
 

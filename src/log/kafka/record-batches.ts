@@ -9,10 +9,10 @@
  * maxTimestamp INT64, producerId INT64, producerEpoch INT16, baseSequence INT32, count INT32.
  */
 import * as zlib from 'node:zlib';
-import { CompressionCodecs } from 'kafkajs';
 import { ExecutionError } from '../../common/errors.js';
 import type { Header, LogRecord } from '../log.js';
 import type { AbortedTransaction } from './fetch-response.js';
+import { COMPRESSION_CODECS } from './kafkajs-internals.js';
 
 const HEADER_SIZE = 61;
 const LENGTH_AT = 8;
@@ -160,9 +160,7 @@ async function recordsBody(batch: BatchView, topic: string, partition: number): 
   const zstd = (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer })
     .zstdDecompressSync;
   if (codec === 4 && zstd) return zstd(raw);
-  const registered = (CompressionCodecs as unknown as Record<number, (() => Codec) | undefined>)[
-    codec
-  ];
+  const registered = COMPRESSION_CODECS[codec];
   try {
     if (registered) return await registered().decompress(raw);
   } catch (err) {
@@ -175,10 +173,6 @@ async function recordsBody(batch: BatchView, topic: string, partition: number): 
     `unknown compression codec ${codec} in ${topic}/${partition} at offset ${batch.baseOffset}`,
     { topic, partition, offset: batch.baseOffset },
   );
-}
-
-interface Codec {
-  decompress(buffer: Buffer): Promise<Buffer>;
 }
 
 const CODEC_NAMES: Readonly<Record<number, string>> = { 2: 'snappy', 3: 'lz4', 4: 'zstd' };

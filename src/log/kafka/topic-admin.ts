@@ -3,7 +3,7 @@
  * to the broker's `default.replication.factor`), described with the configs set on them, listed
  * without Kafka's internal topics, deleted. Errors read as the embedded log's do.
  */
-import { type Admin, ConfigResourceTypes } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { ExecutionError } from '../../common/errors.js';
 import type { TopicInfo, TopicSpec } from '../log.js';
 import { messageOf, sleep } from './kafka-errors.js';
@@ -11,6 +11,9 @@ import type { TopicMetadata } from './topic-metadata.js';
 
 /** `configSource` of a config set on the topic itself. */
 const DYNAMIC_TOPIC_CONFIG = 1;
+/** kafkajs's `ConfigResourceTypes` (not a named export under Node's ESM loader). */
+const TOPIC_RESOURCE = 2;
+const BROKER_RESOURCE = 4;
 
 export class TopicAdmin {
   private defaultReplicas: number | undefined;
@@ -120,7 +123,7 @@ export class TopicAdmin {
     const out = new Map<string, Record<string, string>>();
     const response = await this.metadata.guard(() =>
       this.admin.describeConfigs({
-        resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+        resources: names.map((name) => ({ type: TOPIC_RESOURCE, name })),
         includeSynonyms: false,
       }),
     );
@@ -146,7 +149,7 @@ export class TopicAdmin {
         this.admin.describeConfigs({
           resources: [
             {
-              type: ConfigResourceTypes.BROKER,
+              type: BROKER_RESOURCE,
               name: String(broker.nodeId),
               configNames: ['default.replication.factor'],
             },

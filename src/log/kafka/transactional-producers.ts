@@ -56,9 +56,10 @@ export class TransactionalProducers {
     const previous = this.queues.get(id) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.runNow(id, work));
     this.queues.set(id, next);
-    void next.finally(() => {
+    const forget = () => {
       if (this.queues.get(id) === next) this.queues.delete(id);
-    });
+    };
+    next.then(forget, forget);
     return next;
   }
 

@@ -20,10 +20,11 @@ export function uniqueNames(): (base: string) => string {
   return (base) => `${base}-${run}-${n++}`;
 }
 
+/** A record of text; its timestamp defaults to now (a broker's retention may drop old ones). */
 export function record(
   key: string | null,
   value: string | null,
-  timestamp = 0,
+  timestamp = Date.now(),
   partition?: number,
 ): ProducerRecord {
   return {

@@ -1,0 +1,34 @@
+/**
+ * A three-node KRaft cluster on loopback for the replication test, started and stopped with the
+ * scripts of test/kafka (state under .kafka/cluster-test). Nodes listen on 127.0.0.1:39092,
+ * :39094 and :39096, so as not to meet a cluster a developer started with `--nodes 3`.
+ */
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { REPO_ROOT } from './broker.js';
+
+const run = promisify(execFile);
+const SCRIPTS = path.join(REPO_ROOT, 'test/kafka');
+const CLUSTER = ['--nodes', '3', '--name', 'cluster-test', '--port', '39092'];
+
+export const CLUSTER_BROKERS = ['127.0.0.1:39092', '127.0.0.1:39094', '127.0.0.1:39096'];
+
+export async function startCluster(): Promise<void> {
+  await run(path.join(SCRIPTS, 'start.sh'), [...CLUSTER, '--fresh'], { timeout: 240_000 });
+}
+
+export async function stopCluster(): Promise<void> {
+  await run(path.join(SCRIPTS, 'stop.sh'), CLUSTER, { timeout: 120_000 });
+}
+
+/** Kills one node at once (SIGKILL), as a crash would. */
+export async function killNode(node: number): Promise<void> {
+  await run(path.join(SCRIPTS, 'stop.sh'), [...CLUSTER, '--node', String(node), '--kill']);
+}
+
+export async function startNode(node: number): Promise<void> {
+  await run(path.join(SCRIPTS, 'start.sh'), [...CLUSTER, '--node', String(node)], {
+    timeout: 120_000,
+  });
+}
