@@ -79,6 +79,12 @@ export function analyzeAggregate(
     if (e.kind === 'call' && sourceCtx.functions.kindOf(e.name) === 'aggregate') {
       return aggregateRef(e, aggregates, keyCount, sourceCtx);
     }
+    if (e.kind === 'call' && sourceCtx.functions.kindOf(e.name) === undefined) {
+      sourceCtx.functions.resolveScalar(e.name, [], e.span);
+    }
+    if (e.kind === 'call' && sourceCtx.functions.kindOf(e.name) === 'table') {
+      throw new AnalysisError('Table functions cannot be used with aggregations.', e.span);
+    }
     if (
       e.kind === 'column' &&
       e.source === undefined &&

@@ -5,7 +5,7 @@
  * `[join key, …left row, …right row]`, so a source's columns sit at a fixed offset.
  */
 import { AnalysisError } from '../common/errors.js';
-import type { Column } from '../common/schema.js';
+import { PSEUDO_COLUMNS, type Column } from '../common/schema.js';
 import type { DataSource } from '../engine/data-source.js';
 import type { Expression, Relation } from '../parser/ast.js';
 import { resolveSource, sourceRowSchema, type AnalysisContext } from './analyze-query.js';
@@ -29,6 +29,11 @@ export interface KeyAlternatives {
   readonly names: readonly string[];
   /** Set for a join key that matches no source column. */
   readonly synthetic?: boolean;
+  /**
+   * Where the key's value is always present (a join's key slot): outer results have NULL for
+   * the missing side's columns, so the key is read from here whichever alternative was selected.
+   */
+  readonly slot?: TypedExpression;
 }
 
 export interface FromAnalysis {
@@ -45,7 +50,12 @@ export interface FromAnalysis {
   readonly isJoin: boolean;
   /** SELECT * (or alias.*) as column references, in ksqlDB's order. */
   star(alias: string | undefined, span: Expression['span']): Expression[];
-  /** The output name ksqlDB gives a bare column reference. */
+  /** The output name of a column that `*` expanded to: in a join, always `ALIAS_COL`. */
+  starName(ref: Extract<Expression, { kind: 'column' }>): string;
+  /**
+   * The output name ksqlDB gives a column reference written in SELECT (AstSanitizer): in a join,
+   * `alias.col` is `ALIAS_COL` only when `col` is a column of more than one source.
+   */
   columnName(ref: Extract<Expression, { kind: 'column' }>): string;
 }
 
@@ -58,13 +68,19 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
     sources.map((s) => s.alias),
   );
   const join = relation as JoinAnalysis;
+  const clashing = clashingColumnNames(sources);
   return {
     relation,
     rowSchema: relation.schema,
     scope,
     sources,
     outputType: join.outputType,
-    keys: [join.key],
+    keys: [
+      {
+        ...join.key,
+        slot: { k: 'column', index: 0, name: 'ROWKEY', type: relation.schema[0]!.type },
+      },
+    ],
     isJoin: true,
     star: (alias, span) => {
       const picked = alias === undefined ? sources : sources.filter((s) => s.alias === alias);
@@ -77,11 +93,9 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
           .map((c): Expression => ({ kind: 'column', span, source: s.alias, name: c.name })),
       );
     },
-    columnName: (ref) => {
-      const owner =
-        ref.source ?? sources.find((s) => s.source.columns.some((c) => c.name === ref.name))?.alias;
-      return owner === undefined ? ref.name : `${owner}_${ref.name}`;
-    },
+    starName: (ref) => (ref.source === undefined ? ref.name : `${ref.source}_${ref.name}`),
+    columnName: (ref) =>
+      ref.source !== undefined && clashing.has(ref.name) ? `${ref.source}_${ref.name}` : ref.name,
   };
 }
 
@@ -119,8 +133,25 @@ function singleSource(
         .filter((c) => c.namespace !== 'pseudo')
         .map((c): Expression => ({ kind: 'column', span, name: c.name }));
     },
+    starName: (ref) => ref.name,
     columnName: (ref) => ref.name,
   };
+}
+
+/**
+ * Names of columns that more than one joined source has (the same source twice counts twice);
+ * pseudo columns belong to every source (ksqlDB's DataSourceExtractor.isClashingColumnName).
+ */
+function clashingColumnNames(sources: readonly { source: DataSource }[]): Set<string> {
+  const seen = new Set<string>();
+  const clashing = new Set<string>(PSEUDO_COLUMNS.map((c) => c.name));
+  for (const { source } of sources) {
+    for (const c of source.columns) {
+      if (seen.has(c.name)) clashing.add(c.name);
+      seen.add(c.name);
+    }
+  }
+  return clashing;
 }
 
 function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis {

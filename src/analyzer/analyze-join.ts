@@ -11,6 +11,8 @@ import type { AnalysisContext } from './analyze-query.js';
 import { collectSources, type KeyAlternatives, type RelationAnalysis } from './analyze-from.js';
 import { astChildren } from './ast-children.js';
 import { typeExpression } from './expression-typer.js';
+import { checkKeyTypes } from './key-checks.js';
+import { printAst } from './print-ast.js';
 import type { Scope } from './scope.js';
 import type { TypedExpression } from './typed-expression.js';
 
@@ -164,6 +166,8 @@ export function analyzeJoinCriteria(
   const keyNames = [printAst(leftAst), printAst(rightAst)];
   const synthetic = rel.joinType === 'full' || (leftKey.k !== 'column' && rightKey.k !== 'column');
   const keyType = lt;
+  // ksqlDB checks the join's own key, named after the left expression (`L.A` is `L_A`).
+  checkKeyTypes([{ name: keyNames[0]!.replace('.', '_'), type: keyType, namespace: 'key' }]);
   let key: KeyAlternatives;
   if (joinKind === 'foreignKey' && left.kind === 'source') {
     const pk = left.schema.findIndex((c) => c.namespace === 'key');
@@ -297,35 +301,4 @@ function shiftColumns(e: TypedExpression, by: number): TypedExpression {
       );
   }
   return out as TypedExpression;
-}
-
-/** An AST expression as ksqlDB prints it in join messages: `(L.A = R.A)`, `L.A`. */
-function printAst(e: Expression): string {
-  switch (e.kind) {
-    case 'column':
-      return e.source ? `${e.source}.${e.name}` : e.name;
-    case 'comparison':
-      return `(${printAst(e.left)} ${e.op === '<>' ? '<>' : e.op} ${printAst(e.right)})`;
-    case 'logical':
-      return `(${printAst(e.left)} ${e.op.toUpperCase()} ${printAst(e.right)})`;
-    case 'integer':
-    case 'decimal':
-    case 'double':
-      return e.text;
-    case 'string':
-      return `'${e.value}'`;
-    case 'null':
-      return 'null';
-    case 'call':
-      return `${e.name}(${e.args.map(printAst).join(', ')})`;
-    case 'cast':
-      return `CAST(${printAst(e.operand)} AS ${typeText(e)})`;
-    default:
-      return e.kind;
-  }
-}
-
-function typeText(e: Extract<Expression, { kind: 'cast' }>): string {
-  const t = e.type;
-  return t.kind === 'primitiveType' ? t.base : t.kind;
 }

@@ -223,8 +223,10 @@ function expandSelect(
       continue;
     }
     const star = from.star(item.source, item.span);
+    const starEntry = (e: Expression): SelectEntry =>
+      e.kind === 'column' ? { ast: e, name: from.starName(e) } : named(e);
     if (!partitionBy || from.isJoin) {
-      entries.push(...star.map(named));
+      entries.push(...star.map(starEntry));
       continue;
     }
     const keyNames = new Set(
@@ -236,8 +238,8 @@ function expandSelect(
     const nameOf = (e: Expression): string => (e.kind === 'column' ? e.name : '');
     entries.push(...partitionBy.map((p) => named(p.ast)));
     entries.push(
-      ...star.filter((e) => !keyColumns.has(nameOf(e)) && !keyNames.has(nameOf(e))).map(named),
-      ...star.filter((e) => keyColumns.has(nameOf(e)) && !keyNames.has(nameOf(e))).map(named),
+      ...star.filter((e) => !keyColumns.has(nameOf(e)) && !keyNames.has(nameOf(e))).map(starEntry),
+      ...star.filter((e) => keyColumns.has(nameOf(e)) && !keyNames.has(nameOf(e))).map(starEntry),
     );
   }
   return entries;
@@ -275,9 +277,10 @@ function buildProjection(
       );
     }
     const expression = expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr;
-    if (keyIndex >= 0)
-      keyColumns[keyIndex] = { column: { name, type, namespace: 'key' }, expression };
-    else values.push({ column: { name, type, namespace: 'value' }, expression });
+    if (keyIndex >= 0) {
+      const slot = keys[keyIndex]!.slot ?? expression;
+      keyColumns[keyIndex] = { column: { name, type, namespace: 'key' }, expression: slot };
+    } else values.push({ column: { name, type, namespace: 'value' }, expression });
   }
   const missing = keys.filter((_, i) => keyColumns[i] === undefined);
   if (missing.length > 0 && !transient && (requireKeys || missing.length < keys.length)) {

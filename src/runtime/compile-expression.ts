@@ -236,7 +236,8 @@ function genCompare(e: Extract<TypedExpression, { k: 'compare' }>, em: Emitter):
     const same = `(${a} === null ? ${b} === null : ${b} !== null && ${eq}(${a}, ${b}))`;
     return assign(em, e.op === 'isDistinctFrom' ? `!${same}` : same);
   }
-  if (type === null) return 'null';
+  // ksqlDB compares with NULL as Java does with its boxed values: the comparison is false.
+  if (type === null) return 'false';
   if (e.op === '=' || e.op === '<>') {
     const direct =
       type.base === 'INTEGER' ||
@@ -250,14 +251,14 @@ function genCompare(e: Extract<TypedExpression, { k: 'compare' }>, em: Emitter):
     const test = direct ? `${a} === ${b}` : `${constant(em, equalsFunction(type))}(${a}, ${b})`;
     return assign(
       em,
-      `${a} === null || ${b} === null ? null : ${e.op === '=' ? '' : '!'}(${test})`,
+      `${a} === null || ${b} === null ? false : ${e.op === '=' ? '' : '!'}(${test})`,
     );
   }
   const ordered = type.base === 'DECIMAL' || type.base === 'BYTES';
   const test = ordered
     ? `${constant(em, compareFunction(type))}(${a}, ${b}) ${e.op} 0`
     : `${a} ${e.op} ${b}`;
-  return assign(em, `${a} === null || ${b} === null ? null : ${test}`);
+  return assign(em, `${a} === null || ${b} === null ? false : ${test}`);
 }
 
 /** SQL three-valued AND/OR, evaluating the right side only when it can change the result. */

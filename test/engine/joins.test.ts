@@ -28,9 +28,9 @@ INSERT INTO orders (id, customer, amount) VALUES (3, 'bob', 7);
 CREATE STREAM enriched AS SELECT o.customer, o.id, o.amount, c.city FROM orders o LEFT JOIN customers c ON o.customer = c.name;
 SELECT * FROM enriched EMIT CHANGES;`);
     expect(rows).toEqual([
-      { O_CUSTOMER: 'alice', O_ID: 1, O_AMOUNT: 10, C_CITY: 'Paris' },
-      { O_CUSTOMER: 'bob', O_ID: 2, O_AMOUNT: 5, C_CITY: null },
-      { O_CUSTOMER: 'bob', O_ID: 3, O_AMOUNT: 7, C_CITY: 'Oslo' },
+      { CUSTOMER: 'alice', ID: 1, AMOUNT: 10, CITY: 'Paris' },
+      { CUSTOMER: 'bob', ID: 2, AMOUNT: 5, CITY: null },
+      { CUSTOMER: 'bob', ID: 3, AMOUNT: 7, CITY: 'Oslo' },
     ]);
   });
 

@@ -70,14 +70,14 @@ describe('compiled expressions', () => {
 
   it('propagates NULL through arithmetic and comparisons', () => {
     expect(evaluate('I + 1', nulls)).toBeNull();
-    expect(evaluate('I > 1', nulls)).toBeNull();
+    expect(evaluate('I > 1', nulls)).toBe(false);
     expect(evaluate('I IS NULL', nulls)).toBe(true);
     expect(evaluate('I IS NOT NULL', row)).toBe(true);
   });
 
   it('applies three-valued AND/OR', () => {
-    expect(evaluate('B AND I > 100', nulls)).toBeNull();
-    expect(evaluate('I > 100 AND B', nulls)).toBeNull();
+    expect(evaluate('B AND I > 100', nulls)).toBe(false);
+    expect(evaluate('I > 100 AND B', nulls)).toBe(false);
     expect(evaluate('false AND B', nulls)).toBe(false);
     expect(evaluate('true OR B', nulls)).toBe(true);
     expect(evaluate('NOT B', row)).toBe(false);

@@ -178,7 +178,12 @@ function sinkFormats(
 
 function sinkWindow(analysis: QueryAnalysis): Pick<DataSource, 'window'> {
   const w = analysis.aggregate?.window;
-  if (!w) return {};
+  if (!w) {
+    // A stateless query over a windowed source keeps its windowed keys.
+    const inherited =
+      !analysis.aggregate && !analysis.from.isJoin ? analysis.source.window : undefined;
+    return inherited ? { window: inherited } : {};
+  }
   return {
     window: w.kind === 'session' ? { type: 'session' } : { type: w.kind, sizeMs: w.sizeMs },
   };

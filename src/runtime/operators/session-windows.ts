@@ -3,6 +3,7 @@
  * of its key within the gap of its timestamp; those sessions are merged (init, then merge each
  * in window order, then add the record), removed with a tombstone each, and the merged session
  * is emitted. A merged session that ended before stream time minus grace is dropped as late.
+ * Session results are timestamped with their window's end, as Kafka Streams forwards them.
  */
 import type { Rec } from '../record.js';
 import { encodeValues } from '../state/key-codec.js';
