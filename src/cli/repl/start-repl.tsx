@@ -25,7 +25,10 @@ export function backendName(args: ParsedArgs): string {
 }
 
 /** As `openEngine`, with a log that lets keys and the spinner through while a backlog is read. */
-async function openResponsiveEngine(args: ParsedArgs, onNotice: (m: string) => void): Promise<Engine> {
+async function openResponsiveEngine(
+  args: ParsedArgs,
+  onNotice: (m: string) => void,
+): Promise<Engine> {
   const log = responsiveLog(await openLog(args));
   try {
     return await Engine.open({ log, functions: builtinRegistry(), onNotice });

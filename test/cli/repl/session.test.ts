@@ -47,7 +47,7 @@ describe('REPL session', () => {
     const { session, output } = await started();
     await session.submit(`${CREATE_S} ${INSERTS}`);
     await session.submit('SELECT * FROM s;');
-    expect(output()).toContain('Stream created\nInserted 1 row into S\nInserted 1 row into S\n');
+    expect(output()).toContain('Stream created\n+----+');
     expect(output()).toContain(
       [
         '+----+-------+--------+',
@@ -83,9 +83,7 @@ describe('REPL session', () => {
     const { session, output } = await started();
     await session.submit('SHOW STREAMS;\nSELECT * FRM s;');
     expect(output()).toContain(
-      ["syntax error: unexpected 'FRM', expected one of:", ''].join('')
-        ? '  ┌─ line 2, column 10\n1 │ SHOW STREAMS;\n2 │ SELECT * FRM s;\n  │          ^^^\n'
-        : '',
+      '  ┌─ line 2, column 10\n1 │ SHOW STREAMS;\n2 │ SELECT * FRM s;\n  │          ^^^\n',
     );
     expect(output()).toMatch(/syntax error: unexpected 'FRM', expected .*FROM/);
     await session.submit('SELECT * FROM nowhere;');
@@ -131,31 +129,33 @@ describe('persistent queries between statements', () => {
   it('keep running while the prompt is idle, and pause for statements', async () => {
     const log = await openEmbeddedLog(join(tempDir(), 'data'), { fsync: 'never' });
     const engine = await Engine.open({ log, functions: builtinRegistry() });
+    let passes = 0;
+    const errors: unknown[] = [];
+    const background = new BackgroundQueries(
+      engine,
+      () => passes++,
+      (e) => errors.push(e),
+      20,
+    );
     try {
       await engine.executeScript(
         `${CREATE_S} CREATE STREAM big AS SELECT id, name FROM s WHERE amount > 1;`,
       );
-      let changes = 0;
-      const background = new BackgroundQueries(
-        engine,
-        () => changes++,
-        (e) => {
-          throw e;
-        },
-        20,
-      );
       background.resume();
-      await log.append('s', [
-        { key: Buffer.from([0, 0, 0, 1]), value: Buffer.from('{"NAME":"a","AMOUNT":5}') },
-      ]);
-      await waitFor(() => changes >= 2, 'a pass over the queries');
+      const value = Buffer.from('{"NAME":"a","AMOUNT":5}');
+      await log.append('s', [{ key: Buffer.from([0, 0, 0, 1]), value, timestamp: Date.now() }]);
       const sink = engine.metastore.getSource('BIG')!.topic;
-      for (let i = 0; i < 100 && (await log.endOffsets(sink))[0] === 0; i++)
-        await new Promise((r) => setTimeout(r, 20));
-      expect((await log.endOffsets(sink))[0]).toBe(1);
+      let written = 0;
+      await waitFor(() => {
+        void log.endOffsets(sink).then((ends) => (written = ends[0] ?? 0));
+        return written === 1;
+      }, 'the persistent query to write its output');
+      expect(passes).toBeGreaterThan(0);
       await background.pause();
       expect(background.progress.since).toBeUndefined();
+      expect(errors).toEqual([]);
     } finally {
+      await background.pause();
       await engine.close();
     }
   });

@@ -146,10 +146,15 @@ export function complete(text: string, cursor: number, catalog: Catalog): Comple
   if (quote) return completeQuoted(before, quote, catalog);
   const qualified = /([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z0-9_]*)$/.exec(statement);
   const all = words(statement);
+  // Sources may be named after the cursor (`SELECT | FROM s`): look at the whole statement.
+  const after = text.slice(cursor);
+  const whole = words(
+    statement + after.slice(0, after.includes(';') ? after.indexOf(';') : after.length),
+  );
   const typed = qualified ? qualified[2]! : /[A-Za-z0-9_]*$/.exec(statement)![0];
   const lower = /[A-Za-z]/.test(typed) ? typed === typed.toLowerCase() : lowerCaseUser(all);
   if (qualified) {
-    const source = sourcesInStatement(all, catalog).get(qualified[1]!.toUpperCase());
+    const source = sourcesInStatement(whole, catalog).get(qualified[1]!.toUpperCase());
     const prefix = qualified[2]!;
     const columns = (source?.columns ?? []).map((c) => ({
       text: identifier(c, lower),
@@ -199,7 +204,7 @@ export function complete(text: string, cursor: number, catalog: Catalog): Comple
   if (last === 'SHOW' || last === 'LIST') return finish(start, prefix, kw(SHOW_TARGETS));
   if (prefix === '' && previous.length > 0 && !/[\s(,]$/.test(statement))
     return finish(start, prefix, []);
-  const columns = [...new Set([...sourcesInStatement(all, catalog).values()])].flatMap((s) =>
+  const columns = [...new Set([...sourcesInStatement(whole, catalog).values()])].flatMap((s) =>
     s.columns.map((c) => ({ text: identifier(c, lower), kind: 'column' as const, suffix: '' })),
   );
   const clauses = KEYWORDS.filter((k) => k === 'SELECT' || !STATEMENT_STARTS.includes(k));
@@ -243,6 +248,8 @@ function lowerCaseUser(statementWords: readonly string[]): boolean {
   return false;
 }
 
+const sortKey = (c: Candidate): string => c.text.replace(/^`/, '').toUpperCase();
+
 function finish(start: number, prefix: string, candidates: readonly Candidate[]): Completion {
   const p = prefix.toUpperCase();
   const unique = new Map<string, Candidate>();
@@ -252,7 +259,8 @@ function finish(start: number, prefix: string, candidates: readonly Candidate[])
   }
   const matching = [...unique.values()].sort(
     (a, b) =>
-      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.text.localeCompare(b.text),
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      sortKey(a).localeCompare(sortKey(b)),
   );
   return { start, prefix, candidates: matching };
 }

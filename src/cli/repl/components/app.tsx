@@ -2,7 +2,8 @@
  * The REPL's ink application. Everything finished (echoed statements, results, errors) is written
  * to the terminal's scrollback through ink, so the screen scrolls as a shell's does; the live area
  * under it holds only the prompt, Tab candidates and the status line. Keys typed while a statement
- * runs are kept and replayed when the prompt comes back; Ctrl-C cancels what runs.
+ * runs are kept and replayed when the prompt comes back; Ctrl-C cancels what runs (and keeps the
+ * typed-ahead text without its Enter keys, so that nothing runs unasked).
  */
 import { Box, Text, useApp, useInput, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
@@ -62,24 +63,24 @@ export function App({ session, history, style }: AppProps) {
       if (!action) return;
       switch (action.kind) {
         case 'submit':
-          write(echo(action.text, style));
+          session.print(echo(action.text, style));
           if (isBlank(action.text)) return;
           history.add(action.text);
           void session.submit(action.text);
           return;
         case 'interrupt':
-          write(echo(action.text, style, style.dim('^C')));
+          session.print(echo(action.text, style, style.dim('^C')));
           return;
         case 'exit':
-          write(echo('', style, 'exit'));
+          session.print(echo('', style, 'exit'));
           void session.close();
           return;
         case 'clearScreen':
-          write('\u001B[2J\u001B[3J\u001B[H');
+          session.print('\u001B[2J\u001B[3J\u001B[H');
           return;
       }
     },
-    [session, history, style, write],
+    [session, history, style],
   );
 
   const handleRef = useRef<(input: string, key: Key) => void>(() => undefined);
@@ -97,7 +98,10 @@ export function App({ session, history, style }: AppProps) {
       const phase = session.getSnapshot().phase;
       if (phase === 'running' || phase === 'opening') {
         if (key.ctrl && input === 'c') {
-          typeahead.current = [];
+          // What was typed ahead comes back at the prompt, but nothing in it runs by itself.
+          typeahead.current = typeahead.current
+            .filter(([, k]) => !k.return)
+            .map(([i, k]): [string, Key] => [i.replace(/[\r\n]+$/, ''), k]);
           session.cancel();
         } else {
           typeahead.current.push([input, key]);

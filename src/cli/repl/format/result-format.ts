@@ -42,7 +42,7 @@ export class TableRenderer implements ResultRenderer {
     const s = this.style;
     switch (result.kind) {
       case 'message':
-        return block([s.green(result.text)]);
+        return result.text === '' ? '' : block([s.green(result.text)]);
       case 'text': {
         const topology = drawTopology(result.text, this.width());
         const diagram = topology ? ['', s.bold('Topology'), ...topology] : [];

@@ -68,5 +68,7 @@ export class BackgroundQueries {
     const woken = new Promise<void>((resolve) => (this.wake = resolve));
     await Promise.race([this.engine.log.waitForRecords(topics, this.idleWaitMs), woken]);
     this.wake = undefined;
+    // A log that answers at once (closed, or busy topics) must not keep the event loop to itself.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }

@@ -21,7 +21,9 @@ export function responsiveLog(log: Log, everyMs = 15): Log {
     get(target, property) {
       if (property === 'read') return read;
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value;
     },
   });
 }

@@ -95,6 +95,11 @@ export class ReplSession {
     return () => this.outputListeners.delete(listener);
   }
 
+  /** Writes text of the UI's own (echoed statements) to the scrollback, in order with results. */
+  print(text: string): void {
+    this.write(text);
+  }
+
   /** The terminal's width, which tables are fitted to. */
   setWidth(columns: number): void {
     if (columns > 0) this.columns = columns;
