@@ -2,16 +2,24 @@
 import { Engine } from '../engine/engine.js';
 import { builtinRegistry } from '../functions/registry.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
+import { openKafkaLog } from '../log/kafka/kafka-log.js';
 import type { Log } from '../log/log.js';
 import { stringOption, UsageError, type ParsedArgs } from './args.js';
 
 export const DEFAULT_DATA_DIR = './streamsql-data';
 
 export async function openLog(args: ParsedArgs): Promise<Log> {
-  if (stringOption(args, 'bootstrap-servers') !== undefined) {
-    throw new UsageError(
-      '--bootstrap-servers: the Kafka backend is not available yet; use the embedded log (--data-dir)',
-    );
+  const bootstrap = stringOption(args, 'bootstrap-servers');
+  if (bootstrap !== undefined) {
+    const brokers = bootstrap
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+    if (brokers.length === 0) {
+      throw new UsageError('--bootstrap-servers needs HOST:PORT[,HOST:PORT…]');
+    }
+    const serviceId = stringOption(args, 'service-id');
+    return openKafkaLog({ brokers, ...(serviceId === undefined ? {} : { serviceId }) });
   }
   return openEmbeddedLog(stringOption(args, 'data-dir') ?? DEFAULT_DATA_DIR, { fsync: 'batch' });
 }
