@@ -4,6 +4,7 @@
  * Values are in the runtime representation of common/sql-types.ts.
  */
 import type { SqlType } from '../common/sql-types.js';
+import type { SchemaRegistry } from './schema-registry/registry.js';
 
 export type FormatName =
   'KAFKA' | 'JSON' | 'DELIMITED' | 'NONE' | 'AVRO' | 'PROTOBUF' | 'PROTOBUF_NOSR' | 'JSON_SR';
@@ -27,6 +28,24 @@ export interface SerdeOptions {
    * (`Failed to deserialize value from topic: T. …`). Default: empty.
    */
   readonly topic?: string;
+  /**
+   * KEY_SCHEMA_ID / VALUE_SCHEMA_ID (AVRO, PROTOBUF, JSON_SR): write with this registered schema
+   * (its fields matched to the columns by name) instead of the one generated from the columns.
+   */
+  readonly schemaId?: number;
+  /**
+   * KEY_SCHEMA_FULL_NAME / VALUE_SCHEMA_FULL_NAME: the record name of a generated Avro schema, or
+   * the message of a Protobuf schema to use.
+   */
+  readonly schemaFullName?: string;
+  /** KEY_/VALUE_PROTOBUF_NULLABLE_REPRESENTATION: how PROTOBUF schemas let scalars be null. */
+  readonly nullableRepresentation?: 'OPTIONAL' | 'WRAPPER';
+  /**
+   * The schema registry of AVRO, PROTOBUF and JSON_SR serdes, where the subject is
+   * `<topic>-key` / `<topic>-value`. A run-time handle, never part of a stored plan: attach it
+   * where the serde is made (registries serialize to nothing in JSON).
+   */
+  readonly registry?: SchemaRegistry;
 }
 
 /** The side of the record a serde is for; formats differ (KAFKA keys, key wrapping). */
