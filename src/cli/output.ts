@@ -5,6 +5,8 @@
 import type { ResultColumn, StatementResult } from '../engine/results.js';
 import { stringifyJson, toJsonValue } from '../engine/json-value.js';
 import { formatSqlValue } from '../functions/value-format.js';
+import { PushTable } from './repl/format/push-table.js';
+import { createStyle } from './repl/format/style.js';
 
 export type OutputMode = 'table' | 'json';
 
@@ -12,13 +14,17 @@ export interface Sink {
   write(text: string): unknown;
 }
 
+/** The width push-query tables are fitted to when the output is not a terminal. */
+const DEFAULT_WIDTH = 120;
+
 export class OutputPrinter {
-  private pushWidths: number[] = [];
+  private push: PushTable | undefined;
 
   constructor(
     readonly mode: OutputMode,
     private readonly out: Sink,
     private readonly err: Sink,
+    private readonly width: number = DEFAULT_WIDTH,
   ) {}
 
   /** A message that is not data: stderr for JSON output, so stdout stays machine-readable. */
@@ -48,18 +54,21 @@ export class OutputPrinter {
         }
         return;
       case 'pushQueryDone':
-        if (this.mode === 'table') this.out.write(`${this.border()}\n`);
+        if (this.push) this.writeLines(this.push.foot());
+        this.push = undefined;
         this.notice(`Query terminated: ${result.rows} row${result.rows === 1 ? '' : 's'}`);
         return;
     }
   }
 
+  /**
+   * Starts a push query's table. Its widths are fixed before any row is known, from the columns'
+   * names and types fitted to the width; longer values wrap inside their cells.
+   */
   pushHeader(columns: readonly ResultColumn[]): void {
     if (this.mode === 'json') return;
-    this.pushWidths = columns.map((c) => Math.max(c.name.length, 12));
-    this.out.write(
-      `${this.border()}\n${this.line(columns.map((c) => c.name))}\n${this.border()}\n`,
-    );
+    this.push = new PushTable(columns, this.width, createStyle(false));
+    this.writeLines(this.push.head());
   }
 
   pushRow(values: readonly unknown[], columns: readonly ResultColumn[]): void {
@@ -67,19 +76,16 @@ export class OutputPrinter {
       this.out.write(`${jsonRow(values, columns)}\n`);
       return;
     }
-    this.out.write(`${this.line(values.map((v, i) => display(v, columns[i]!)))}\n`);
+    const cells = values.map((v, i) => display(v, columns[i]!));
+    if (this.push) this.writeLines(this.push.row(cells));
   }
 
   printLine(line: string): void {
     this.out.write(`${line}\n`);
   }
 
-  private border(): string {
-    return `+${this.pushWidths.map((w) => '-'.repeat(w + 2)).join('+')}+`;
-  }
-
-  private line(cells: readonly string[]): string {
-    return `|${cells.map((c, i) => ` ${c.padEnd(this.pushWidths[i] ?? 0)} `).join('|')}|`;
+  private writeLines(lines: readonly string[]): void {
+    if (lines.length > 0) this.out.write(`${lines.join('\n')}\n`);
   }
 }
 

@@ -71,7 +71,12 @@ export function makePrinter(args: ParsedArgs): OutputPrinter {
   const mode = stringOption(args, 'output') ?? 'table';
   if (mode !== 'table' && mode !== 'json')
     throw new UsageError(`--output must be table or json, not ${mode}`);
-  return new OutputPrinter(mode as OutputMode, process.stdout, process.stderr);
+  return new OutputPrinter(
+    mode as OutputMode,
+    process.stdout,
+    process.stderr,
+    process.stdout.columns,
+  );
 }
 
 /** Shows the first processing-log notices on stderr, then only how many more there were. */
