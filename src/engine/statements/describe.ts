@@ -4,6 +4,7 @@ import { formatType } from '../../common/sql-types.js';
 import type { Describe, DescribeFunction } from '../../parser/ast.js';
 import type { DataSource } from '../data-source.js';
 import type { EngineContext } from '../engine-context.js';
+import { queryStores, storeLines } from './query-stores.js';
 import type { StatementResult } from '../results.js';
 
 export async function describeSource(stmt: Describe, ctx: EngineContext): Promise<StatementResult> {
@@ -72,6 +73,10 @@ async function describeText(
     lines.push(...readers.map((q) => `${q.plan.queryId} (${q.state}) : ${q.sql}`));
     lines.push('', 'Queries that write from this ' + source.sourceType.toUpperCase() + ':');
     lines.push(...writers.map((q) => `${q.plan.queryId} (${q.state}) : ${q.sql}`));
+    for (const q of writers) {
+      lines.push('', `State stores of ${q.plan.queryId}:`);
+      lines.push(...storeLines(await queryStores(q.plan.queryId, ctx)));
+    }
   }
   return lines.join('\n');
 }

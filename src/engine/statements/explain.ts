@@ -8,8 +8,9 @@ import type { PlanNode } from '../../planner/plan.js';
 import { printExpression } from '../../analyzer/print-expression.js';
 import type { EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
+import { queryStores, storeLines } from './query-stores.js';
 
-export function explain(stmt: Explain, ctx: EngineContext): StatementResult {
+export async function explain(stmt: Explain, ctx: EngineContext): Promise<StatementResult> {
   if (stmt.queryId !== undefined) {
     const q = [...ctx.queries.values()].find(
       (x) => x.plan.queryId.toUpperCase() === stmt.queryId!.toUpperCase(),
@@ -29,6 +30,10 @@ export function explain(stmt: Explain, ctx: EngineContext): StatementResult {
       'Execution plan',
       '--------------',
       ...renderPlan(q.plan.root),
+      '',
+      'State stores',
+      '------------',
+      ...storeLines(await queryStores(q.plan.queryId, ctx)),
     ].join('\n');
     return { kind: 'text', title: q.plan.queryId, text };
   }
