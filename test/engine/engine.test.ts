@@ -76,6 +76,16 @@ SELECT * FROM totals EMIT CHANGES;`);
     expect(t.engine.metastore.getSource('BAD')).toBeUndefined();
   });
 
+  it('names the values it was given when INSERT VALUES has more values than columns', async () => {
+    t = await openTestEngine();
+    await t.run(SETUP);
+    const err = await t.engine
+      .executeScript("INSERT INTO clicks VALUES ('a''b', 101, 13.5, 'x', 'y', 'z');")
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ScriptError);
+    expect((err as ScriptError).message).toMatch(/\['a''b', 101, 13\.5, 'x', 'y', 'z'\]/);
+  });
+
   it('sends a record that fails to deserialize to the processing log and goes on', async () => {
     t = await openTestEngine();
     await t.run(`${SETUP} CREATE STREAM copy AS SELECT * FROM clicks;`);

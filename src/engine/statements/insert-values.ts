@@ -1,6 +1,7 @@
 /** INSERT INTO source [(columns)] VALUES (…): one record, serialized in the source's formats. */
 import { coerceTo } from '../../analyzer/coercion.js';
 import { typeExpression } from '../../analyzer/expression-typer.js';
+import { printAst } from '../../analyzer/print-ast.js';
 import { Scope } from '../../analyzer/scope.js';
 import { AnalysisError } from '../../common/errors.js';
 import { ROWTIME, type Column } from '../../common/schema.js';
@@ -33,7 +34,7 @@ export async function insertValues(
   }
   if (names.length !== stmt.values.length) {
     throw new AnalysisError(
-      `Expected number columns and values to match: [${names.join(', ')}], [${stmt.values.map((v) => ('text' in v ? v.text : v.kind)).join(', ')}]`,
+      `Expected number columns and values to match: [${names.join(', ')}], [${stmt.values.map(printAst).join(', ')}]`,
       stmt.span,
     );
   }
