@@ -105,6 +105,10 @@ SELECT * FROM totals EMIT CHANGES;`);
     );
     expect(log).toEqual([{ SRC: 'clicks', OFF: 3n }]);
     expect(t.notices.some((n) => n.includes('clicks/0@3'))).toBe(true);
+    const [reason] = await t.run(
+      'SELECT message->deserializationerror->errorMessage AS msg FROM KSQL_PROCESSING_LOG EMIT CHANGES;',
+    );
+    expect(reason!.MSG).toContain('from topic: clicks');
   });
 
   it('turns a failing function or cast into NULL, logs it, and keeps the row', async () => {

@@ -28,13 +28,14 @@ export class SinkEncoder {
   ) {
     const keys = schema.filter((c) => c.namespace === 'key');
     const values = schema.filter((c) => c.namespace === 'value');
-    this.keySerde = createSerde(sink.keyFormat.format, keys, 'key', sink.keyFormat.options);
-    this.valueSerde = createSerde(
-      sink.valueFormat.format,
-      values,
-      'value',
-      sink.valueFormat.options,
-    );
+    this.keySerde = createSerde(sink.keyFormat.format, keys, 'key', {
+      ...sink.keyFormat.options,
+      topic: sink.topic,
+    });
+    this.valueSerde = createSerde(sink.valueFormat.format, values, 'value', {
+      ...sink.valueFormat.options,
+      topic: sink.topic,
+    });
     this.keyIndexes = schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
     this.valueIndexes = schema.flatMap((c, i) => (c.namespace === 'value' ? [i] : []));
     this.timestamp = sink.timestamp

@@ -26,13 +26,14 @@ export class SourceDecoder {
   constructor(node: SourceNode, functions: FunctionRegistry) {
     const keys = node.schema.filter((c) => c.namespace === 'key');
     const values = node.schema.filter((c) => c.namespace === 'value');
-    this.keySerde = createSerde(node.keyFormat.format, keys, 'key', node.keyFormat.options);
-    this.valueSerde = createSerde(
-      node.valueFormat.format,
-      values,
-      'value',
-      node.valueFormat.options,
-    );
+    this.keySerde = createSerde(node.keyFormat.format, keys, 'key', {
+      ...node.keyFormat.options,
+      topic: node.topic,
+    });
+    this.valueSerde = createSerde(node.valueFormat.format, values, 'value', {
+      ...node.valueFormat.options,
+      topic: node.topic,
+    });
     this.keyCount = keys.length;
     this.valueCount = values.length;
     this.headerColumns = node.schema.filter((c) => c.namespace === 'header');
