@@ -5,6 +5,7 @@
  */
 import type { LogRecord } from '../log/log.js';
 import { createSerde } from '../serde/create-serde.js';
+import type { Serde } from '../serde/serde.js';
 import type { DataSource } from './data-source.js';
 import { toJsonValue } from './json-value.js';
 
@@ -15,23 +16,34 @@ export interface RecordView {
   readonly note?: string;
 }
 
-export function viewRecord(record: LogRecord, source: DataSource | undefined): RecordView {
-  if (source) {
-    const keys = source.columns.filter((c) => c.namespace === 'key');
-    const values = source.columns.filter((c) => c.namespace === 'value');
+/** Shows records of a topic, with serdes built once for the source declared on it. */
+export function recordViewer(source: DataSource | undefined): (record: LogRecord) => RecordView {
+  if (!source) return guess;
+  const keys = source.columns.filter((c) => c.namespace === 'key');
+  const values = source.columns.filter((c) => c.namespace === 'value');
+  const options = { topic: source.topic };
+  let keySerde: Serde | undefined;
+  let valueSerde: Serde;
+  try {
+    keySerde =
+      keys.length === 0
+        ? undefined
+        : createSerde(source.keyFormat.format, keys, 'key', {
+            ...source.keyFormat.options,
+            ...options,
+          });
+    valueSerde = createSerde(source.valueFormat.format, values, 'value', {
+      ...source.valueFormat.options,
+      ...options,
+    });
+  } catch (err) {
+    const note = `not readable as ${source.name}'s formats: ${(err as Error).message}`;
+    return (record) => ({ ...guess(record), note });
+  }
+  return (record) => {
     try {
-      const key =
-        keys.length === 0
-          ? null
-          : createSerde(source.keyFormat.format, keys, 'key', source.keyFormat.options).deserialize(
-              record.key,
-            );
-      const value = createSerde(
-        source.valueFormat.format,
-        values,
-        'value',
-        source.valueFormat.options,
-      ).deserialize(record.value);
+      const key = keySerde ? keySerde.deserialize(record.key) : null;
+      const value = valueSerde.deserialize(record.value);
       return {
         key:
           key === null
@@ -50,8 +62,7 @@ export function viewRecord(record: LogRecord, source: DataSource | undefined): R
         note: `not readable as ${source.name}'s formats: ${(err as Error).message}`,
       };
     }
-  }
-  return guess(record);
+  };
 }
 
 function guess(record: LogRecord): RecordView {

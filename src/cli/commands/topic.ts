@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { stringifyJson } from '../../engine/json-value.js';
-import { viewRecord } from '../../engine/record-view.js';
+import { recordViewer } from '../../engine/record-view.js';
 import type { Log, ProducerRecord } from '../../log/log.js';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args.js';
 import { openEngine, openLog } from '../open-engine.js';
@@ -92,13 +92,14 @@ async function print(args: ParsedArgs, topic: string): Promise<number> {
         : await log.endOffsets(topic)),
     ];
     let printed = 0;
+    const viewOf = recordViewer(source);
     for (;;) {
       let read = 0;
       for (let p = 0; p < positions.length && printed < limit; p++) {
         const records = await log.read(topic, p, positions[p]!, 1000);
         for (const r of records) {
           if (printed >= limit) break;
-          const view = viewRecord(r, source);
+          const view = viewOf(r);
           const line = {
             partition: r.partition,
             offset: r.offset,

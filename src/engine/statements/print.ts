@@ -3,7 +3,7 @@ import { AnalysisError } from '../../common/errors.js';
 import type { Print } from '../../parser/ast.js';
 import type { EngineContext } from '../engine-context.js';
 import type { ScriptOptions } from '../engine.js';
-import { viewRecord } from '../record-view.js';
+import { recordViewer } from '../record-view.js';
 import type { StatementResult } from '../results.js';
 
 export async function printTopic(
@@ -26,13 +26,14 @@ export async function printTopic(
   const interval = Math.max(1, stmt.interval ?? 1);
   let seen = 0;
   let printed = 0;
+  const viewOf = recordViewer(source);
   for (;;) {
     let read = 0;
     for (let p = 0; p < positions.length; p++) {
       const records = await ctx.log.read(info.name, p, positions[p]!, 500);
       for (const r of records) {
         if (seen++ % interval !== 0) continue;
-        const view = viewRecord(r, source);
+        const view = viewOf(r);
         const time = new Date(r.timestamp)
           .toISOString()
           .replace('T', ' ')
