@@ -5,10 +5,14 @@
  * topics and groups under a service id) are namings.
  */
 import type {
+  GroupSubscription,
   Log,
   LogRecord,
   LogTransaction,
+  PartitionListener,
   ProducerRecord,
+  SubscribeOptions,
+  TaskId,
   TopicInfo,
   TopicPartition,
   TopicSpec,
@@ -80,8 +84,14 @@ export class RenamedLog implements Log {
     return this.inner.append(this.naming.topic(topic), records);
   }
 
-  transaction(): LogTransaction {
-    const tx = this.inner.transaction();
+  transaction(task?: TaskId): LogTransaction {
+    const tx = this.inner.transaction(
+      task && {
+        group: this.naming.group(task.group),
+        topic: this.naming.topic(task.topic),
+        partition: task.partition,
+      },
+    );
     return {
       append: (topic, records) => tx.append(this.naming.topic(topic), records),
       commitOffset: (group: string, tp: TopicPartition, nextOffset: number) =>
@@ -109,4 +119,41 @@ export class RenamedLog implements Log {
   close(): Promise<void> {
     return this.inner.close();
   }
+}
+
+/** `RenamedLog` over a log with consumer groups, which keeps them. */
+export class RenamedGroupLog extends RenamedLog {
+  constructor(
+    inner: Log & Required<Pick<Log, 'subscribe'>>,
+    private readonly names: LogNaming,
+  ) {
+    super(inner, names);
+  }
+
+  subscribe(
+    group: string,
+    topics: readonly string[],
+    listener: PartitionListener,
+    options?: SubscribeOptions,
+  ): Promise<GroupSubscription> {
+    const back = new Map(topics.map((t) => [this.names.topic(t), t]));
+    const shown = (tps: readonly TopicPartition[]) =>
+      tps.map((tp) => ({ ...tp, topic: back.get(tp.topic) ?? tp.topic }));
+    return this.inner.subscribe!(
+      this.names.group(group),
+      [...back.keys()],
+      {
+        onAssign: (tps) => listener.onAssign(shown(tps)),
+        onRevoke: (tps) => listener.onRevoke(shown(tps)),
+      },
+      options,
+    );
+  }
+}
+
+/** A renamed view of `log`, with its consumer groups when it has them. */
+export function renamedLog(log: Log, naming: LogNaming): Log {
+  return log.subscribe
+    ? new RenamedGroupLog(log as Log & Required<Pick<Log, 'subscribe'>>, naming)
+    : new RenamedLog(log, naming);
 }
