@@ -5,13 +5,10 @@
  * topics and groups under a service id) are namings.
  */
 import type {
-  GroupSubscription,
   Log,
   LogRecord,
   LogTransaction,
-  PartitionListener,
   ProducerRecord,
-  SubscribeOptions,
   TaskId,
   TopicInfo,
   TopicPartition,
@@ -29,12 +26,31 @@ export interface LogNaming {
 
 export class RenamedLog implements Log {
   readonly backend: Log['backend'];
+  /** Consumer groups, renamed, when the inner log has them. */
+  readonly subscribe?: Log['subscribe'];
 
   constructor(
     protected readonly inner: Log,
     private readonly naming: LogNaming,
   ) {
     this.backend = inner.backend;
+    const subscribe = inner.subscribe?.bind(inner);
+    if (subscribe) {
+      this.subscribe = (group, topics, listener, options) => {
+        const back = new Map(topics.map((t) => [naming.topic(t), t]));
+        const shown = (tps: readonly TopicPartition[]) =>
+          tps.map((tp) => ({ ...tp, topic: back.get(tp.topic) ?? tp.topic }));
+        return subscribe(
+          naming.group(group),
+          [...back.keys()],
+          {
+            onAssign: (tps) => listener.onAssign(shown(tps)),
+            onRevoke: (tps) => listener.onRevoke(shown(tps)),
+          },
+          options,
+        );
+      };
+    }
   }
 
   createTopic(name: string, spec: TopicSpec): Promise<void> {
@@ -119,41 +135,4 @@ export class RenamedLog implements Log {
   close(): Promise<void> {
     return this.inner.close();
   }
-}
-
-/** `RenamedLog` over a log with consumer groups, which keeps them. */
-export class RenamedGroupLog extends RenamedLog {
-  constructor(
-    inner: Log & Required<Pick<Log, 'subscribe'>>,
-    private readonly names: LogNaming,
-  ) {
-    super(inner, names);
-  }
-
-  subscribe(
-    group: string,
-    topics: readonly string[],
-    listener: PartitionListener,
-    options?: SubscribeOptions,
-  ): Promise<GroupSubscription> {
-    const back = new Map(topics.map((t) => [this.names.topic(t), t]));
-    const shown = (tps: readonly TopicPartition[]) =>
-      tps.map((tp) => ({ ...tp, topic: back.get(tp.topic) ?? tp.topic }));
-    return this.inner.subscribe!(
-      this.names.group(group),
-      [...back.keys()],
-      {
-        onAssign: (tps) => listener.onAssign(shown(tps)),
-        onRevoke: (tps) => listener.onRevoke(shown(tps)),
-      },
-      options,
-    );
-  }
-}
-
-/** A renamed view of `log`, with its consumer groups when it has them. */
-export function renamedLog(log: Log, naming: LogNaming): Log {
-  return log.subscribe
-    ? new RenamedGroupLog(log as Log & Required<Pick<Log, 'subscribe'>>, naming)
-    : new RenamedLog(log, naming);
 }

@@ -8,7 +8,7 @@
  * processes with different ids do not meet, even with the same query ids.
  */
 import type { Log } from '../log.js';
-import { type LogNaming, renamedLog } from './renamed-log.js';
+import { type LogNaming, RenamedLog } from './renamed-log.js';
 
 export const DEFAULT_SERVICE_ID = 'default_';
 const INTERNAL = '_confluent-ksql-';
@@ -41,5 +41,5 @@ export function serviceNaming(serviceId: string): LogNaming {
 /** `log` as seen by the engine of service `serviceId` (itself for the default service). */
 export function serviceLog(log: Log, serviceId: string): Log {
   if (serviceId === DEFAULT_SERVICE_ID) return log;
-  return renamedLog(log, serviceNaming(serviceId));
+  return new RenamedLog(log, serviceNaming(serviceId));
 }
