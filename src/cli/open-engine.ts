@@ -3,6 +3,7 @@ import { Engine } from '../engine/engine.js';
 import { builtinRegistry } from '../functions/registry.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
 import { openKafkaLog } from '../log/kafka/kafka-log.js';
+import { DEFAULT_SERVICE_ID, serviceLog } from '../log/kafka/service-log.js';
 import type { Log } from '../log/log.js';
 import { stringOption, UsageError, type ParsedArgs } from './args.js';
 
@@ -18,8 +19,12 @@ export async function openLog(args: ParsedArgs): Promise<Log> {
     if (brokers.length === 0) {
       throw new UsageError('--bootstrap-servers needs HOST:PORT[,HOST:PORT…]');
     }
-    const serviceId = stringOption(args, 'service-id');
-    return openKafkaLog({ brokers, ...(serviceId === undefined ? {} : { serviceId }) });
+    // ksqlDB's ksql.service.id: processes with one id share the command topic and the queries.
+    const serviceId = stringOption(args, 'service-id') ?? DEFAULT_SERVICE_ID;
+    if (!/^[A-Za-z0-9._-]+$/.test(serviceId)) {
+      throw new UsageError(`--service-id may hold letters, digits, '.', '_' and '-': ${serviceId}`);
+    }
+    return serviceLog(await openKafkaLog({ brokers, serviceId }), serviceId);
   }
   return openEmbeddedLog(stringOption(args, 'data-dir') ?? DEFAULT_DATA_DIR, { fsync: 'batch' });
 }

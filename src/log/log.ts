@@ -3,6 +3,10 @@
  * Two backends implement it: the embedded log (segment files in a data directory) and Kafka.
  * It knows nothing of SQL: keys and values are bytes.
  */
+import { ExecutionError } from '../common/errors.js';
+
+/** A commit refused because another process took the task over (Kafka's producer fencing). */
+export class FencedError extends ExecutionError {}
 
 export interface Header {
   readonly key: string;
@@ -52,6 +56,44 @@ export interface TopicPartition {
 }
 
 /**
+ * The task a transaction belongs to: a query's group reading one partition. On Kafka a task's
+ * transactions run under the task's own transactional id, so that whichever process takes the
+ * task over next fences this one.
+ */
+export interface TaskId extends TopicPartition {
+  readonly group: string;
+}
+
+/** What a member of a consumer group is told as partitions move between processes. */
+export interface PartitionListener {
+  /**
+   * Partitions this process now owns. Their previous owner is fenced and its last transaction
+   * settled: read the committed offsets, restore state, start processing. Awaited.
+   */
+  onAssign(partitions: readonly TopicPartition[]): Promise<void>;
+  /** Partitions this process no longer owns: stop processing them and drop their state. */
+  onRevoke(partitions: readonly TopicPartition[]): Promise<void>;
+}
+
+export interface GroupSubscription {
+  readonly group: string;
+  /** The partitions this process owns now. */
+  assignment(): readonly TopicPartition[];
+  /** Leaves the group (its partitions go to the other members) after revoking them here. */
+  close(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** How long a silent member keeps its partitions (default 10 s). */
+  readonly sessionTimeoutMs?: number;
+  /**
+   * `spread` (default): the partitions are shared among the members. `whole`: one member owns
+   * every partition (a query whose state spans partitions), preferably the one that owns them.
+   */
+  readonly assignment?: 'spread' | 'whole';
+}
+
+/**
  * Writes that become visible together or not at all: output records on any topics, and the
  * consumer offsets of the input they came from. This is what makes a task exactly-once.
  */
@@ -89,7 +131,8 @@ export interface Log {
     topic: string,
     records: readonly ProducerRecord[],
   ): Promise<readonly { partition: number; offset: number }[]>;
-  transaction(): LogTransaction;
+  /** A transaction; `task` names the task it commits for (see TaskId). */
+  transaction(task?: TaskId): LogTransaction;
   /** The committed offsets of a consumer group on a topic (partition → next offset to read). */
   committedOffsets(group: string, topic: string): Promise<ReadonlyMap<number, number>>;
   /**
@@ -97,5 +140,16 @@ export interface Log {
    * How idle tasks sleep instead of polling: check with `read`, then wait.
    */
   waitForRecords(topics: readonly string[], timeoutMs: number): Promise<void>;
+  /**
+   * Joins consumer group `group` on `topics`, so that processes sharing a cluster share the
+   * group's partitions: `listener` hears which this process owns. Only backends that several
+   * processes can share have it (Kafka).
+   */
+  subscribe?(
+    group: string,
+    topics: readonly string[],
+    listener: PartitionListener,
+    options?: SubscribeOptions,
+  ): Promise<GroupSubscription>;
   close(): Promise<void>;
 }

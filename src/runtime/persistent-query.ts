@@ -2,14 +2,17 @@
  * A running persistent query (CSAS, CTAS, INSERT INTO): reads each source's partitions from
  * their committed offsets, runs each batch along its source's path, and commits the output
  * records, state changelogs, processing-log records and input offsets in one transaction, so a
- * crash at any point neither loses nor duplicates a record.
+ * crash at any point neither loses nor duplicates a record. On a log that several processes
+ * share (Kafka), the query is a member of its consumer group and runs only the partitions it owns
+ * (see query-membership.ts), each partition's transaction under that task's id.
  */
 import type { FunctionRegistry } from '../functions/types.js';
-import type { Log } from '../log/log.js';
+import { FencedError, type Log, type TaskId } from '../log/log.js';
 import type { QueryPlan } from '../planner/plan.js';
 import { SinkEncoder } from './operators/sink.js';
 import { PROCESSING_LOG_TOPIC } from './processing-log.js';
 import { BatchContext, type ProcessingLogListener } from './processing-log-writer.js';
+import { type GroupMode, QueryMembership } from './query-membership.js';
 import { queryGroup } from './query-names.js';
 import { restoreState } from './restore-state.js';
 import { nextChunk } from './next-chunk.js';
@@ -22,21 +25,28 @@ export class PersistentQuery {
   state: QueryState = 'RUNNING';
   error: string | undefined;
   readonly group: string;
-  private readonly topology: Topology;
-  private readonly sink: SinkEncoder;
-  private readonly cursors: SourceCursor[];
+  private topology!: Topology;
+  private sink!: SinkEncoder;
+  private cursors!: SourceCursor[];
+  private membership: QueryMembership | undefined;
+  private offsetReset: 'earliest' | 'latest' = 'earliest';
 
   constructor(
     readonly plan: QueryPlan,
     readonly sql: string,
     private readonly log: Log,
-    functions: FunctionRegistry,
+    private readonly functions: FunctionRegistry,
     private readonly onProcessingError?: ProcessingLogListener,
   ) {
-    this.topology = buildTopology(plan.root, functions, plan.queryId);
-    this.sink = new SinkEncoder(plan.sink, this.topology.schema, functions);
     this.group = queryGroup(plan.queryId);
-    this.cursors = this.topology.paths.map((p) => new SourceCursor(log, p.node.topic));
+    this.build();
+  }
+
+  /** Fresh operators and stores, and cursors at no position yet. */
+  private build(): void {
+    this.topology = buildTopology(this.plan.root, this.functions, this.plan.queryId);
+    this.sink = new SinkEncoder(this.plan.sink, this.topology.schema, this.functions);
+    this.cursors = this.topology.paths.map((p) => new SourceCursor(this.log, p.node.topic));
   }
 
   /** The topics the query reads. */
@@ -54,20 +64,69 @@ export class PersistentQuery {
    * says and commits that position at once, so a restart never moves it.
    */
   async open(offsetReset: 'earliest' | 'latest'): Promise<void> {
-    const tx = this.log.transaction();
-    let fresh = false;
+    this.offsetReset = offsetReset;
+    if (this.log.subscribe) {
+      const log = this.log as Log & Required<Pick<Log, 'subscribe'>>;
+      this.membership = await QueryMembership.join(log, this.group, this.sourceTopics, this.mode());
+      await this.follow(this.membership);
+      return;
+    }
+    await this.start();
+  }
+
+  /** Stateless queries share their partitions among processes; others move whole. */
+  private mode(): GroupMode {
+    const t = this.topology;
+    const stateful =
+      t.paths.length > 1 ||
+      t.paths.some((p) => p.tableSource !== undefined) ||
+      t.operators.some((op) => op.restore !== undefined || op.changelog !== undefined);
+    return stateful ? 'whole' : 'spread';
+  }
+
+  /** Applies a change of the partitions owned: restarts from the committed offsets. */
+  private async follow(membership: QueryMembership): Promise<void> {
+    if (!membership.takeChange()) return;
+    if (membership.mode === 'whole') this.build();
+    for (const cursor of this.cursors) cursor.owned = membership.partitions(cursor.topic);
+    if (membership.active) await this.start();
+  }
+
+  /** The transaction of a task: a partition's (spread) or the whole query's (partition 0). */
+  private taskOf(partition: number): TaskId | undefined {
+    if (!this.membership) return undefined;
+    const topic = this.cursors[0]!.topic;
+    return {
+      group: this.group,
+      topic,
+      partition: this.membership.mode === 'whole' ? 0 : partition,
+    };
+  }
+
+  private async start(): Promise<void> {
+    const offsetReset = this.offsetReset;
+    const owns = (i: number, partition: number) => {
+      const owned = this.cursors[i]!.owned;
+      return !owned || owned.has(partition);
+    };
+    const fresh: { i: number; partition: number; offset: number }[] = [];
     for (const [i, cursor] of this.cursors.entries()) {
       const committed = await this.log.committedOffsets(this.groupOf(i), cursor.topic);
       await cursor.startAt(offsetReset, committed);
-      if (committed.size === 0) {
-        fresh = true;
-        cursor.positions.forEach((offset, partition) =>
-          tx.commitOffset(this.groupOf(i), { topic: cursor.topic, partition }, offset),
-        );
-      }
+      cursor.positions.forEach((offset, partition) => {
+        if (!committed.has(partition) && owns(i, partition)) fresh.push({ i, partition, offset });
+      });
     }
-    if (fresh) await tx.commit();
-    else tx.abort();
+    // A partition seen for the first time starts where offsetReset says, committed at once.
+    const spread = this.membership?.mode === 'spread';
+    for (const group of spread ? fresh.map((f) => [f]) : [fresh]) {
+      if (group.length === 0) continue;
+      const tx = this.log.transaction(this.taskOf(group[0]!.partition));
+      for (const { i, partition, offset } of group) {
+        tx.commitOffset(this.groupOf(i), { topic: this.cursors[i]!.topic, partition }, offset);
+      }
+      await tx.commit();
+    }
     await restoreState(
       this.topology,
       this.log,
@@ -81,13 +140,35 @@ export class PersistentQuery {
    */
   async step(maxRecords = 5000): Promise<number> {
     if (this.state !== 'RUNNING') return 0;
+    const membership = this.membership;
+    if (!membership) return this.stepTask(maxRecords, undefined);
+    await this.follow(membership);
+    if (!membership.active) return 0;
+    try {
+      return await this.stepTask(maxRecords, membership.mode === 'spread' ? 1 : undefined);
+    } catch (err) {
+      if (!(err instanceof FencedError)) throw err;
+      // Another process owns the task now; its state and positions are no longer ours.
+      membership.lost({ topic: this.cursors[0]!.topic, partition: this.lastPartition });
+      return 0;
+    }
+  }
+
+  private lastPartition = 0;
+
+  /** One transaction over up to `maxChunks` chunks (a spread task's: one partition's chunk). */
+  private async stepTask(maxRecords: number, maxChunks: number | undefined): Promise<number> {
     const ctx = new BatchContext(this.plan.queryId, this.onProcessingError);
-    const tx = this.log.transaction();
+    let tx: ReturnType<Log['transaction']> | undefined;
+    let chunks = 0;
     const positions = new Map<string, { path: number; partition: number; next: number }>();
     let consumed = 0;
-    while (consumed < maxRecords) {
+    while (consumed < maxRecords && (maxChunks === undefined || chunks < maxChunks)) {
       const chunk = await nextChunk(this.cursors);
       if (!chunk) break;
+      chunks++;
+      this.lastPartition = chunk.partition;
+      tx ??= this.log.transaction(this.taskOf(chunk.partition));
       const output = this.sink.encode(
         runPath(this.topology.paths[chunk.path]!, chunk.records, ctx),
         ctx,
@@ -101,8 +182,8 @@ export class PersistentQuery {
       });
       consumed += chunk.records.length;
     }
-    if (consumed === 0) {
-      tx.abort();
+    if (consumed === 0 || !tx) {
+      tx?.abort();
       return 0;
     }
     for (const op of this.topology.operators) {
@@ -121,6 +202,12 @@ export class PersistentQuery {
   async caughtUp(): Promise<boolean> {
     for (const c of this.cursors) if (!(await c.caughtUp())) return false;
     return true;
+  }
+
+  /** Leaves the consumer group (TERMINATE): the query's partitions go to no one here. */
+  async close(): Promise<void> {
+    await this.membership?.close();
+    this.membership = undefined;
   }
 
   fail(err: unknown): void {

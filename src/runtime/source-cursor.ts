@@ -6,6 +6,8 @@ import type { Log, LogRecord } from '../log/log.js';
 
 export class SourceCursor {
   positions: number[] = [];
+  /** The partitions this process reads, when it shares the topic with others (consumer groups). */
+  owned: ReadonlySet<number> | undefined;
 
   constructor(
     private readonly log: Log,
@@ -26,6 +28,7 @@ export class SourceCursor {
 
   /** The next batch of one partition, or [] when it has nothing new. */
   async read(partition: number): Promise<readonly LogRecord[]> {
+    if (this.owned && !this.owned.has(partition)) return [];
     return this.log.read(this.topic, partition, this.positions[partition]!, this.batchSize);
   }
 
@@ -41,6 +44,8 @@ export class SourceCursor {
 
   async caughtUp(): Promise<boolean> {
     const ends = await this.log.endOffsets(this.topic);
-    return ends.every((end, p) => (this.positions[p] ?? 0) >= end);
+    return ends.every(
+      (end, p) => (this.owned && !this.owned.has(p)) || (this.positions[p] ?? 0) >= end,
+    );
   }
 }

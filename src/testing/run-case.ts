@@ -17,6 +17,7 @@ import { StreamSqlError, UnsupportedError } from '../common/errors.js';
 import { Engine, ScriptError } from '../engine/engine.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
+import type { Log } from '../log/log.js';
 import { compareOutputs, type CaseOutcome } from './case-checks.js';
 import { harnessTopics } from './harness-topics.js';
 import { encodeInput } from './record-codec.js';
@@ -42,6 +43,12 @@ export interface RunCaseOptions {
   readonly timeLimitMs?: number;
   /** Where temporary data directories go (default: /dev/shm when there is one, else the OS temp directory). */
   readonly tmpRoot?: string;
+  /**
+   * The log a case runs on, fresh for each case (default: an embedded log in the case's
+   * temporary directory). The Kafka-backed conformance run gives each case its own prefix on a
+   * real broker.
+   */
+  readonly openLog?: (dir: string) => Promise<Log>;
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
@@ -69,7 +76,8 @@ export async function runCase(testCase: TestCase, options: RunCaseOptions): Prom
   const limit = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const dir = await mkdtemp(join(options.tmpRoot ?? defaultTmpRoot(), 'streamsql-test-'));
   let timer: NodeJS.Timeout | undefined;
-  const work = execute(testCase, dir, Date.now() + limit, limit, options.functions);
+  const openLog = options.openLog ?? ((d: string) => openEmbeddedLog(d, { fsync: 'never' }));
+  const work = execute(testCase, dir, Date.now() + limit, limit, options.functions, openLog);
   const backstop = new Promise<CaseOutcome>((resolve) => {
     timer = setTimeout(() => resolve(timeout(limit)), limit + 2_000);
   });
@@ -107,8 +115,9 @@ async function execute(
   deadline: number,
   limit: number,
   functions: FunctionRegistry,
+  openLog: (dir: string) => Promise<Log>,
 ): Promise<CaseOutcome> {
-  const log = new RecordingLog(await openEmbeddedLog(dir, { fsync: 'never' }), deadline, limit);
+  const log = new RecordingLog(await openLog(dir), deadline, limit);
   const notices: string[] = [];
   let engine: Engine | undefined;
   try {

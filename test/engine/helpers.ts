@@ -5,6 +5,18 @@ import { Engine } from '../../src/engine/engine.js';
 import type { ResultColumn } from '../../src/engine/results.js';
 import { builtinRegistry } from '../../src/functions/registry.js';
 import { openEmbeddedLog } from '../../src/log/embedded/embedded-log.js';
+import type { Log } from '../../src/log/log.js';
+
+/**
+ * Where test engines keep their log: the embedded log in `dir` (the default), or another
+ * backend that maps `dir` to a place of its own, the same place for the same `dir` so that
+ * reopening works. test/log/kafka/engine-suite.test.ts runs these engine tests on Kafka this way.
+ */
+let openLogAt = (dir: string): Promise<Log> => openEmbeddedLog(dir, { fsync: 'never' });
+
+export function useLogBackend(open: (dir: string) => Promise<Log>): void {
+  openLogAt = open;
+}
 
 export interface TestEngine {
   engine: Engine;
@@ -20,7 +32,7 @@ export async function openTestEngine(
   dir = mkdtempSync(join(tmpdir(), 'streamsql-test-')),
 ): Promise<TestEngine> {
   const notices: string[] = [];
-  const log = await openEmbeddedLog(dir, { fsync: 'never' });
+  const log = await openLogAt(dir);
   const engine = await Engine.open({
     log,
     functions: builtinRegistry(),

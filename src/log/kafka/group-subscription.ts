@@ -12,26 +12,15 @@
  * fences it and its next commit fails (see `TransactionalProducers.isFenced`).
  */
 import type { Consumer, ConsumerGroupJoinEvent, Kafka } from 'kafkajs';
-import type { TopicPartition } from '../log.js';
+import type {
+  GroupSubscription,
+  PartitionListener,
+  SubscribeOptions,
+  TopicPartition,
+} from '../log.js';
+import { wholeAssigner } from './whole-assigner.js';
 
-/** What a subscriber is told as partitions move between processes. */
-export interface PartitionListener {
-  /**
-   * Partitions this process now owns. Their previous owner is fenced and its last transaction
-   * settled: read the committed offsets, restore state, start processing. Awaited.
-   */
-  onAssign(partitions: readonly TopicPartition[]): Promise<void>;
-  /** Partitions this process no longer owns: stop processing them and drop their state. */
-  onRevoke(partitions: readonly TopicPartition[]): Promise<void>;
-}
-
-export interface GroupSubscription {
-  readonly group: string;
-  /** The partitions this process owns now. */
-  assignment(): readonly TopicPartition[];
-  /** Leaves the group (its partitions go to the other members) after revoking them here. */
-  close(): Promise<void>;
-}
+export type { GroupSubscription, PartitionListener, SubscribeOptions };
 
 export interface SubscriptionDeps {
   readonly kafka: Kafka;
@@ -39,11 +28,6 @@ export interface SubscriptionDeps {
   claim(group: string, tp: TopicPartition): Promise<void>;
   /** Called when the subscription ends, to forget it. */
   closed(subscription: GroupSubscription): void;
-}
-
-export interface SubscribeOptions {
-  /** How long a silent member keeps its partitions (default 10 s). */
-  readonly sessionTimeoutMs?: number;
 }
 
 export async function subscribeGroup(
@@ -61,8 +45,11 @@ export async function subscribeGroup(
     rebalanceTimeout: 30_000,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 250,
+    ...(options.assignment === 'whole'
+      ? { partitionAssigners: [wholeAssigner(() => subscription.assignment().length > 0)] }
+      : {}),
   });
-  const subscription = new Membership(deps, group, consumer, listener);
+  const subscription: Membership = new Membership(deps, group, consumer, listener);
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });

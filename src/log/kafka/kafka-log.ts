@@ -12,6 +12,7 @@ import type {
   LogRecord,
   LogTransaction,
   ProducerRecord,
+  TaskId,
   TopicInfo,
   TopicPartition,
   TopicSpec,
@@ -241,9 +242,9 @@ export class KafkaLog implements Log {
     return placements;
   }
 
-  transaction(): LogTransaction {
+  transaction(task?: TaskId): LogTransaction {
     this.checkOpen();
-    return new KafkaTransaction(this.host);
+    return new KafkaTransaction(this.host, task);
   }
 
   async committedOffsets(group: string, topic: string): Promise<ReadonlyMap<number, number>> {

@@ -5,7 +5,7 @@
  * Partitions are chosen at `append` when the topic's partition count is known, else at commit.
  */
 import { ExecutionError } from '../../common/errors.js';
-import type { LogTransaction, ProducerRecord, TopicPartition } from '../log.js';
+import type { LogTransaction, ProducerRecord, TaskId, TopicPartition } from '../log.js';
 import type { PlacedRecord } from './messages.js';
 
 /** Everything a transaction commits. */
@@ -14,6 +14,8 @@ export interface TransactionContent {
   readonly records: ReadonlyMap<string, readonly PlacedRecord[]>;
   /** Per group, per topic, partition → next offset to read. */
   readonly offsets: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<number, number>>>;
+  /** The task it commits for, when named (else found from the offsets, see transaction-commit). */
+  readonly task?: TaskId;
 }
 
 /** What a transaction needs of its Log. */
@@ -32,7 +34,10 @@ export class KafkaTransaction implements LogTransaction {
   private readonly offsets = new Map<string, Map<string, Map<number, number>>>();
   private state: 'open' | 'committing' | 'done' = 'open';
 
-  constructor(private readonly host: TransactionHost) {}
+  constructor(
+    private readonly host: TransactionHost,
+    private readonly task?: TaskId,
+  ) {}
 
   append(topic: string, records: readonly ProducerRecord[]): void {
     this.checkOpen();
@@ -98,7 +103,11 @@ export class KafkaTransaction implements LogTransaction {
         }
       }
       if (this.records.size > 0 || this.offsets.size > 0) {
-        await this.host.commit({ records: this.records, offsets: this.offsets });
+        await this.host.commit({
+          records: this.records,
+          offsets: this.offsets,
+          ...(this.task ? { task: this.task } : {}),
+        });
       }
     } finally {
       this.state = 'done';

@@ -7,6 +7,7 @@
  * whether it went through; without offsets to look at, the failure is reported as unknown.
  */
 import type { Transaction } from 'kafkajs';
+import { FencedError } from '../log.js';
 import { ExecutionError } from '../../common/errors.js';
 import { isTransient, messageOf, sleep } from './kafka-errors.js';
 import type { TransactionContent } from './kafka-transaction.js';
@@ -72,7 +73,7 @@ export async function commitTransaction(
       return;
     } catch (err) {
       if (TransactionalProducers.isFenced(err)) {
-        throw new ExecutionError(
+        throw new FencedError(
           `the transaction was fenced: another process took over ${usedId ?? 'its transactional id'} (${messageOf(err)})`,
         );
       }
@@ -98,11 +99,13 @@ export async function commitTransaction(
   }
 }
 
-/** A task's transaction commits exactly one input offset: the id is that task's. */
+/** A named task's id; or, for a transaction of exactly one input offset, that task's. */
 function taskTransactionalId(
   producers: TransactionalProducers,
   content: TransactionContent,
 ): string | undefined {
+  const task = content.task;
+  if (task) return producers.taskId(task.group, task.topic, task.partition);
   if (content.offsets.size !== 1) return undefined;
   const [group, topics] = [...content.offsets][0]!;
   if (topics.size !== 1) return undefined;

@@ -1,7 +1,7 @@
 /**
  * A three-node KRaft cluster on loopback for the replication test, started and stopped with the
- * scripts of test/kafka (state under .kafka/cluster-test). Nodes listen on 127.0.0.1:39092,
- * :39094 and :39096, so as not to meet a cluster a developer started with `--nodes 3`.
+ * scripts of test/kafka (state under .kafka/cluster-test). Nodes listen on 127.0.0.1:29092,
+ * :29094 and :29096, so as not to meet a cluster a developer started with `--nodes 3`.
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
@@ -10,9 +10,9 @@ import { REPO_ROOT } from './broker.js';
 
 const run = promisify(execFile);
 const SCRIPTS = path.join(REPO_ROOT, 'test/kafka');
-const CLUSTER = ['--nodes', '3', '--name', 'cluster-test', '--port', '39092'];
+const CLUSTER = ['--nodes', '3', '--name', 'cluster-test', '--port', '29092'];
 
-export const CLUSTER_BROKERS = ['127.0.0.1:39092', '127.0.0.1:39094', '127.0.0.1:39096'];
+export const CLUSTER_BROKERS = ['127.0.0.1:29092', '127.0.0.1:29094', '127.0.0.1:29096'];
 
 export async function startCluster(): Promise<void> {
   await run(path.join(SCRIPTS, 'start.sh'), [...CLUSTER, '--fresh'], { timeout: 240_000 });

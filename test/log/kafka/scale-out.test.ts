@@ -1,0 +1,239 @@
+/**
+ * Scale-out with real `streamsql` processes: one runs a script that creates a 6-partition stream
+ * and a persistent query over it (`run --follow`); a second joins the same service id with an
+ * empty script, so it replays the command topic and runs the same query, and the query's
+ * consumer group shares the six partitions between them. Input flows; the first process is
+ * killed (SIGKILL); the survivor is assigned its partitions once its session times out, fences
+ * it, and the output ends up holding every input record exactly once. A GROUP BY query has
+ * state across its partitions, so it runs in one process while the other stands by; when that
+ * process is killed, the other restores the counts from the changelog topic and goes on.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKafkaLog } from '../../../src/log/kafka/kafka-log.js';
+import { drain, uniqueNames } from '../contract/subject.js';
+import { announceSkip, kafkaTarget, REPO_ROOT } from './broker.js';
+
+const target = await kafkaTarget();
+announceSkip(target, 'test/log/kafka/scale-out.test.ts');
+const BIN = path.join(REPO_ROOT, 'bin/streamsql.js');
+const built = fs.existsSync(path.join(REPO_ROOT, 'dist/cli/main.js'));
+const missing = target.skip ?? (built ? undefined : 'run `npm run build` first');
+if (!target.skip && missing) console.warn(`test/log/kafka/scale-out.test.ts: skipped: ${missing}`);
+const unique = uniqueNames();
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamsql-scale-out-'));
+
+interface Process {
+  readonly child: ChildProcess;
+  readonly output: string[];
+}
+const processes: Process[] = [];
+afterAll(() => {
+  for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function streamsql(args: readonly string[]): Process {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const p: Process = { child, output: [] };
+  child.stdout!.on('data', (d: Buffer) => p.output.push(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => p.output.push(d.toString()));
+  processes.push(p);
+  return p;
+}
+
+async function until(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      const logs = processes.map((p, i) => `process ${i}:\n${p.output.join('')}`).join('\n');
+      throw new Error(`timed out waiting until ${what}\n${logs}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const intKey = (n: number) => {
+  const key = Buffer.alloc(4);
+  key.writeInt32BE(n);
+  return key;
+};
+
+describe.skipIf(missing !== undefined)('scale-out of a query over two streamsql processes', () => {
+  it('shares a 6-partition query; one process is killed; the other completes the output', async () => {
+    const brokers = target.brokers ?? [];
+    const serviceId = unique('scale_');
+    const source = unique('scale-src');
+    const sink = unique('scale-out');
+    const group = `_confluent-ksql-${serviceId}query_CSAS_OUT_0`;
+    const script = path.join(dir, 'query.sql');
+    fs.writeFileSync(
+      script,
+      `SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitions=6, value_format='JSON');
+CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM src;
+`,
+    );
+    const empty = path.join(dir, 'empty.sql');
+    fs.writeFileSync(empty, '');
+    const common = [
+      '--follow',
+      '--bootstrap-servers',
+      brokers.join(','),
+      '--service-id',
+      serviceId,
+    ];
+    const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const log = await openKafkaLog({ brokers });
+    try {
+      /** Partitions of the source per member of the query's group. */
+      const members = async (): Promise<number[][]> => {
+        const { groups } = await admin.describeGroups([group]);
+        if (groups[0]?.state !== 'Stable') return [];
+        return groups[0].members.map(
+          (m) =>
+            AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[source] ?? [],
+        );
+      };
+      const first = streamsql(['run', script, ...common]);
+      await until('the first process owns the six partitions', async () => {
+        const m = await members();
+        return m.length === 1 && m[0]!.length === 6;
+      });
+      const second = streamsql(['run', empty, ...common]);
+      await until('the two processes share the partitions', async () => {
+        const m = await members();
+        return m.length === 2 && m.every((p) => p.length > 0) && m.flat().length === 6;
+      });
+      const produce = (from: number, count: number) =>
+        log.append(
+          source,
+          Array.from({ length: count }, (_, i) => ({
+            key: intKey((from + i) % 101),
+            value: Buffer.from(JSON.stringify({ V: `value-${from + i}` })),
+            timestamp: Date.now(),
+          })),
+        );
+      await produce(0, 3000);
+      const copied = async () => (await drain(log, sink)).records.length;
+      // Each process owns some partitions: all six moving means both processed their share.
+      await until('both processes committed progress on their partitions', async () => {
+        const offsets = await log.committedOffsets(group, source);
+        return [0, 1, 2, 3, 4, 5].every((p) => (offsets.get(p) ?? 0) > 0);
+      });
+      first.child.kill('SIGKILL');
+      await produce(3000, 1500);
+      await until('the survivor owns the six partitions', async () => {
+        const m = await members();
+        return m.length === 1 && m[0]!.length === 6;
+      });
+      await until('all input went through', async () => (await copied()) >= 4500);
+      const { records } = await drain(log, sink);
+      const values = records.map((r) => (JSON.parse(r.value!.toString()) as { V: string }).V);
+      expect(values).toHaveLength(4500);
+      expect(new Set(values)).toEqual(
+        new Set(Array.from({ length: 4500 }, (_, i) => `VALUE-${i}`)),
+      );
+      // Keys keep their bytes and partitions, as the input's.
+      for (const r of records) {
+        const n = Number(/VALUE-(\d+)/.exec(JSON.parse(r.value!.toString()).V)![1]);
+        expect(r.key).toEqual(intKey(n % 101));
+      }
+      second.child.kill('SIGTERM');
+      const code = await new Promise((resolve) => second.child.once('exit', resolve));
+      expect(code).toBe(0);
+    } finally {
+      await admin.disconnect();
+      await log.close();
+    }
+  }, 240_000);
+  it('moves a GROUP BY query whole, its state restored from the changelog, when its process dies', async () => {
+    const brokers = target.brokers ?? [];
+    const serviceId = unique('scale_');
+    const source = unique('scale-src');
+    const sink = unique('scale-counts');
+    const group = `_confluent-ksql-${serviceId}query_CTAS_COUNTS_0`;
+    const script = path.join(dir, 'counts.sql');
+    fs.writeFileSync(
+      script,
+      `SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitions=6, value_format='JSON');
+CREATE TABLE counts WITH (kafka_topic='${sink}') AS SELECT id, COUNT(*) AS n FROM src GROUP BY id;
+`,
+    );
+    const empty = path.join(dir, 'empty.sql');
+    fs.writeFileSync(empty, '');
+    const common = [
+      '--follow',
+      '--bootstrap-servers',
+      brokers.join(','),
+      '--service-id',
+      serviceId,
+    ];
+    const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const log = await openKafkaLog({ brokers });
+    try {
+      const members = async (): Promise<number[][]> => {
+        const { groups } = await admin.describeGroups([group]);
+        if (groups[0]?.state !== 'Stable') return [];
+        return groups[0].members.map(
+          (m) =>
+            AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[source] ?? [],
+        );
+      };
+      const first = streamsql(['run', script, ...common]);
+      await until('the first process owns the query', async () => {
+        const m = await members();
+        return m.length === 1 && m[0]!.length === 6;
+      });
+      streamsql(['run', empty, ...common]);
+      await until('the second process stands by, and the first keeps the query', async () => {
+        const m = await members();
+        return (
+          m.length === 2 &&
+          m
+            .map((p) => p.length)
+            .sort()
+            .join() === '0,6'
+        );
+      });
+      const sent = new Map<number, number>();
+      const produce = async (count: number) => {
+        const records = Array.from({ length: count }, (_, i) => {
+          const id = i % 37;
+          sent.set(id, (sent.get(id) ?? 0) + 1);
+          return { key: intKey(id), value: Buffer.from('{"V":"x"}'), timestamp: Date.now() };
+        });
+        await log.append(source, records);
+      };
+      await produce(2000);
+      await until('the first process counted it all', async () => {
+        const offsets = await log.committedOffsets(group, source);
+        return [...offsets.values()].reduce((a, b) => a + b, 0) === 2000;
+      });
+      first.child.kill('SIGKILL');
+      await produce(1000);
+      const latest = async () => {
+        const counts = new Map<number, number>();
+        for (const r of (await drain(log, sink)).records) {
+          counts.set(r.key!.readInt32BE(0), (JSON.parse(r.value!.toString()) as { N: number }).N);
+        }
+        return counts;
+      };
+      await until('the survivor restored the counts and went on', async () => {
+        const counts = await latest();
+        return [...sent].every(([id, n]) => counts.get(id) === n);
+      });
+      expect(await latest()).toEqual(sent);
+    } finally {
+      await admin.disconnect();
+      await log.close();
+    }
+  }, 240_000);
+});
