@@ -10,7 +10,6 @@ import type { Log } from '../log/log.js';
 import type { SourceNode } from '../planner/plan.js';
 import { SourceDecoder } from '../runtime/operators/source.js';
 import { BatchContext } from '../runtime/processing-log-writer.js';
-import type { Rec } from '../runtime/record.js';
 import { encodeValues } from '../runtime/state/key-codec.js';
 import type { DataSource } from './data-source.js';
 
@@ -18,7 +17,7 @@ const READ_BATCH = 5000;
 
 export class PullTableView {
   /** Rows by their key columns encoded with encodeValues, in first-seen order. */
-  private latest = new Map<string, Rec>();
+  private latest = new Map<string, unknown[]>();
   private positions: number[] = [];
   private readonly decoder: SourceDecoder;
   private readonly keyCount: number;
@@ -57,7 +56,7 @@ export class PullTableView {
         for (const rec of this.decoder.decode(records, ctx)) {
           const key = PullTableView.keyOf(rec.row.slice(0, this.keyCount));
           if (rec.tombstone) this.latest.delete(key);
-          else this.latest.set(key, rec);
+          else this.latest.set(key, rec.row);
         }
         offset = records[records.length - 1]!.offset + 1;
       }
@@ -65,11 +64,11 @@ export class PullTableView {
     }
   }
 
-  get(key: string): Rec | undefined {
+  get(key: string): unknown[] | undefined {
     return this.latest.get(key);
   }
 
-  rows(): IterableIterator<Rec> {
+  rows(): IterableIterator<unknown[]> {
     return this.latest.values();
   }
 }

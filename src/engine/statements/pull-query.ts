@@ -13,7 +13,6 @@ import type { SourceNode } from '../../planner/plan.js';
 import { compileExpression, compileProjection } from '../../runtime/compile-expression.js';
 import { SourceDecoder } from '../../runtime/operators/source.js';
 import { BatchContext } from '../../runtime/processing-log-writer.js';
-import type { Rec } from '../../runtime/record.js';
 import { sourceOf } from '../../runtime/operator-factory.js';
 import type { SelectStatement } from '../../parser/ast.js';
 import type { EngineContext } from '../engine-context.js';
@@ -35,9 +34,9 @@ export async function pullQuery(
     ctx.functions,
   );
   const rows: unknown[][] = [];
-  for (const rec of candidates) {
-    if (where && where(rec.row) !== true) continue;
-    rows.push(project(rec.row));
+  for (const row of candidates) {
+    if (where && where(row) !== true) continue;
+    rows.push(project(row));
     if (analysis.limit !== undefined && rows.length >= analysis.limit) break;
   }
   return {
@@ -53,7 +52,7 @@ async function currentRows(
   source: SourceNode,
   where: TypedExpression | undefined,
   ctx: EngineContext,
-): Promise<Iterable<Rec>> {
+): Promise<Iterable<unknown[]>> {
   const declared = ctx.metastore.getSource(source.sourceName);
   if (source.sourceType === 'stream') return streamRecords(source, ctx);
   const view = declared
@@ -91,18 +90,18 @@ function fixedKey(where: TypedExpression, key: Column): unknown {
   return undefined;
 }
 
-/** Every record of a stream's topic. */
-async function streamRecords(source: SourceNode, ctx: EngineContext): Promise<Rec[]> {
+/** The rows of every record of a stream's topic. */
+async function streamRecords(source: SourceNode, ctx: EngineContext): Promise<unknown[][]> {
   const decoder = new SourceDecoder(source, ctx.functions);
   const batchCtx = new BatchContext('pull_query');
-  const all: Rec[] = [];
+  const all: unknown[][] = [];
   const starts = await ctx.log.startOffsets(source.topic);
   for (let partition = 0; partition < starts.length; partition++) {
     let offset = starts[partition]!;
     for (;;) {
       const records = await ctx.log.read(source.topic, partition, offset, 5000);
       if (records.length === 0) break;
-      for (const rec of decoder.decode(records, batchCtx)) if (!rec.tombstone) all.push(rec);
+      for (const rec of decoder.decode(records, batchCtx)) if (!rec.tombstone) all.push(rec.row);
       offset = records[records.length - 1]!.offset + 1;
     }
   }
