@@ -2,7 +2,6 @@
 import { Engine } from '../engine/engine.js';
 import { builtinRegistry } from '../functions/registry.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
-import { openKafkaLog } from '../log/kafka/kafka-log.js';
 import type { Log } from '../log/log.js';
 import { stringOption, UsageError, type ParsedArgs } from './args.js';
 
@@ -19,6 +18,8 @@ export async function openLog(args: ParsedArgs): Promise<Log> {
       throw new UsageError('--bootstrap-servers needs HOST:PORT[,HOST:PORT…]');
     }
     const serviceId = stringOption(args, 'service-id');
+    // Loaded only for Kafka: kafkajs is a large CommonJS package, slow to load on every start.
+    const { openKafkaLog } = await import('../log/kafka/kafka-log.js');
     return openKafkaLog({ brokers, ...(serviceId === undefined ? {} : { serviceId }) });
   }
   return openEmbeddedLog(stringOption(args, 'data-dir') ?? DEFAULT_DATA_DIR, { fsync: 'batch' });
