@@ -4,6 +4,7 @@
  * drained the whole source topic into the durable sink topic.
  */
 import { openEngine, topicCount } from './embedded.js';
+import { profiled } from './profile.js';
 import { querySql, sourcesSql, EMBEDDED_TOPICS, type ThroughputWorkload } from './workloads.js';
 
 export interface ThroughputArgs {
@@ -31,8 +32,10 @@ export async function throughput(args: ThroughputArgs): Promise<ThroughputResult
     const sink = `${args.workload.toUpperCase()}_OUT`;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await engine.executeScript(querySql(args.workload, sink));
-    await engine.drain();
+    await profiled(args.workload, async () => {
+      await engine.executeScript(querySql(args.workload, sink));
+      await engine.drain();
+    });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
     for (const q of engine.queries.values()) {

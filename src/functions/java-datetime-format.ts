@@ -23,15 +23,15 @@ import {
   ZoneId,
   ZoneOffset,
   ZonedDateTime,
-} from '@js-joda/core';
-import type { TemporalAccessor } from '@js-joda/core';
+} from './js-joda.js';
+import type { TemporalAccessor } from './js-joda.js';
 import type { Locale as JodaLocale } from '@js-joda/locale';
 import { createRequire } from 'node:module';
 import { ExecutionError } from '../common/errors.js';
 
 // js-joda's locale data and time-zone database take most of a second to load, so they are
 // loaded on first use rather than at start. The packages are CommonJS only, so `require`
-// shares the one @js-joda/core instance the ES imports above resolve to.
+// shares the one @js-joda/core instance that ./js-joda.ts requires.
 const requireCjs = createRequire(import.meta.url);
 let us: JodaLocale | undefined;
 let zonesLoaded = false;

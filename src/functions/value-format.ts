@@ -4,7 +4,7 @@
  * ARRAY / MAP / STRUCT as Java's `toString` prints them (`[1, 2]`, `{a=1}`, `Struct{A=1,B=x}`,
  * java.sql.Timestamp's `2020-01-01 00:00:00.0`).
  */
-import { Instant, LocalDate, LocalTime, ZoneOffset } from '@js-joda/core';
+import { Instant, LocalDate, LocalTime, ZoneOffset } from './js-joda.js';
 import type { SqlType } from '../common/sql-types.js';
 import { javaBigDecimalToString, toPlainString, type Decimal } from './decimal.js';
 import { defaultZone, javaDateTimeFormat } from './java-datetime-format.js';

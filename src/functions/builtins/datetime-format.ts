@@ -5,7 +5,7 @@
  * zone (ksqlDB: the JVM's). NULL arguments give NULL, except for the deprecated functions' Java
  * primitive parameters, which fail the call as in ksqlDB.
  */
-import { Instant, LocalDate, LocalTime, ZoneId } from '@js-joda/core';
+import { Instant, LocalDate, LocalTime, ZoneId } from '../js-joda.js';
 import { ExecutionError } from '../../common/errors.js';
 import type { FunctionDefinition } from '../definition.js';
 import { defaultZone, javaDateTimeFormat, zoneIdOf } from '../java-datetime-format.js';

@@ -8,7 +8,7 @@
  * PARSE_TIME rejects date fields. NULL gives NULL, except in the deprecated STRINGTO* functions,
  * which fail as in ksqlDB.
  */
-import { LocalDate, LocalTime, ZoneId } from '@js-joda/core';
+import { LocalDate, LocalTime, ZoneId } from '../js-joda.js';
 import { ExecutionError } from '../../common/errors.js';
 import type { FunctionDefinition } from '../definition.js';
 import {

@@ -4,7 +4,7 @@
  * clock (UNIX_DATE: today in the default zone). NULL gives NULL, except for FROM_DAYS, whose Java
  * parameter is a primitive `int`.
  */
-import { Instant, LocalDate, type ZoneId } from '@js-joda/core';
+import { Instant, LocalDate, type ZoneId } from '../js-joda.js';
 import { ExecutionError } from '../../common/errors.js';
 import type { FunctionDefinition } from '../definition.js';
 import { defaultZone, zoneIdOf } from '../java-datetime-format.js';

@@ -74,7 +74,7 @@ export class EmbeddedTransaction implements LogTransaction {
           !builder.accepts(record.timestamp)
         ) {
           if (builder !== null) write.batches.push(builder.finish());
-          builder = write.builder = new BatchBuilder(initialCapacity(records.length - i));
+          builder = write.builder = new BatchBuilder(initialCapacity(records, i, n));
         }
         builder.add(record);
         write.count++;
@@ -167,6 +167,17 @@ function choosePartition(topic: TopicState, record: ProducerRecord, n: number): 
   return topic.sticky.next(n, record.value ? record.value.length : 0);
 }
 
-function initialCapacity(recordsLeft: number): number {
-  return Math.min(MAX_BATCH_BYTES, Math.max(1024, recordsLeft * 64));
+/**
+ * Room for this partition's share of the records left, sized after the next one, so that a
+ * batch rarely has to grow (and, kept in the tail cache, rarely holds much unused memory).
+ */
+function initialCapacity(
+  records: readonly ProducerRecord[],
+  from: number,
+  partitions: number,
+): number {
+  const r = records[from]!;
+  const estimate = 24 + (r.key ? r.key.length : 0) + (r.value ? r.value.length : 0);
+  const share = Math.ceil((records.length - from) / partitions);
+  return Math.min(MAX_BATCH_BYTES, Math.max(1024, Math.ceil(share * estimate * 1.1)));
 }

@@ -48,15 +48,15 @@ export class AggregateOperator implements Operator {
     this.store = new ChangelogStore<Stored>(
       'Aggregate-Materialize',
       config.changelogTopic,
-      (v) =>
-        'streamTime' in v
-          ? { t: v.streamTime }
-          : {
-              k: encodeValues(v.key),
-              a: v.accs.map((acc, i) => aggs[i]!.toState(acc)),
-              ts: v.ts,
-              ...(v.window ? { w: [v.window.start, v.window.end] } : {}),
-            },
+      (v) => {
+        if ('streamTime' in v) return { t: v.streamTime };
+        const a = new Array<unknown>(v.accs.length);
+        for (let i = 0; i < a.length; i++) a[i] = aggs[i]!.toState(v.accs[i]);
+        const k = encodeValues(v.key);
+        return v.window
+          ? { k, a, ts: v.ts, w: [v.window.start, v.window.end] }
+          : { k, a, ts: v.ts };
+      },
       (s) => {
         const st = s as {
           t?: number;
@@ -125,7 +125,8 @@ export class AggregateOperator implements Operator {
     ctx: TaskContext,
   ): void {
     const key = this.config.groupKey(row);
-    if (key.some((k) => k === null)) {
+    for (let i = 0; i < key.length; i++) {
+      if (key[i] !== null) continue;
       ctx.processingError(
         rec.origin,
         new Error(
@@ -135,7 +136,9 @@ export class AggregateOperator implements Operator {
       );
       return;
     }
-    const args = this.config.args.map((f) => f(row));
+    const argFns = this.config.args;
+    const args = new Array<unknown[]>(argFns.length);
+    for (let i = 0; i < argFns.length; i++) args[i] = argFns[i]!(row);
     const window = this.config.window;
     if (!window) {
       this.update(encodeValues(key), key, undefined, args, op, rec, out);
@@ -145,9 +148,18 @@ export class AggregateOperator implements Operator {
       mergeSessions(this, key, args, rec, out);
       return;
     }
+    const encodedKey = encodeValues(key);
+    if (window.kind === 'tumbling') {
+      // One window per record: no list of windows to allocate.
+      const start = rec.timestamp - (rec.timestamp % window.sizeMs);
+      const end = start + window.sizeMs;
+      if (end + window.graceMs <= this.streamTime) return;
+      this.update(`${encodedKey}@${start}`, key, { start, end }, args, op, rec, out);
+      return;
+    }
     for (const w of windowsFor(window, rec.timestamp)) {
       if (windowClosed(window, w, this.streamTime)) continue;
-      this.update(`${encodeValues(key)}@${w.start}`, key, w, args, op, rec, out);
+      this.update(`${encodedKey}@${w.start}`, key, w, args, op, rec, out);
     }
   }
 
@@ -163,30 +175,42 @@ export class AggregateOperator implements Operator {
     const aggs = this.config.aggregates;
     const existing = this.store.get(storeKey) as GroupState | undefined;
     const oldRow = existing ? this.row(existing) : null;
-    const accs = existing ? existing.accs : aggs.map((a) => a.init());
-    const next = accs.map((acc, i) => {
+    const next = new Array<unknown>(aggs.length);
+    for (let i = 0; i < aggs.length; i++) {
       const agg = aggs[i]!;
-      if (op === 'add') return agg.add(acc, args[i]!);
-      return agg.undo ? agg.undo(acc, args[i]!) : acc;
-    });
-    const state: GroupState = { key, accs: next, ts: rec.timestamp, ...(window ? { window } : {}) };
+      const acc = existing ? existing.accs[i] : agg.init();
+      if (op === 'add') next[i] = agg.add(acc, args[i]!);
+      else next[i] = agg.undo ? agg.undo(acc, args[i]!) : acc;
+    }
+    const state: GroupState = window
+      ? { key, accs: next, ts: rec.timestamp, window }
+      : { key, accs: next, ts: rec.timestamp };
     this.store.put(storeKey, state);
     if (!this.config.emitFinal) {
-      out.push({
+      const result: Rec = {
         row: this.row(state),
         old: oldRow,
         timestamp: rec.timestamp,
-        ...(window ? { window } : {}),
         origin: rec.origin,
-      });
+      };
+      if (window) result.window = window;
+      out.push(result);
     }
   }
 
   /** The aggregate row of a group. */
   row(state: GroupState): unknown[] {
-    const row: unknown[] = [...state.key];
-    state.accs.forEach((acc, i) => row.push(this.config.aggregates[i]!.result(acc)));
-    if (this.config.window) row.push(BigInt(state.window!.start), BigInt(state.window!.end));
+    const aggs = this.config.aggregates;
+    const key = state.key;
+    const windowed = this.config.window !== undefined;
+    const row = new Array<unknown>(key.length + aggs.length + (windowed ? 2 : 0));
+    let at = 0;
+    for (let i = 0; i < key.length; i++) row[at++] = key[i];
+    for (let i = 0; i < aggs.length; i++) row[at++] = aggs[i]!.result(state.accs[i]);
+    if (windowed) {
+      row[at++] = BigInt(state.window!.start);
+      row[at++] = BigInt(state.window!.end);
+    }
     return row;
   }
 

@@ -50,13 +50,17 @@ export class SinkEncoder {
 
   encode(batch: readonly Rec[], ctx: TaskContext): ProducerRecord[] {
     const out: ProducerRecord[] = [];
+    const keyIndexes = this.keyIndexes;
+    const valueIndexes = this.valueIndexes;
+    // Serializers read the columns and keep nothing: one scratch array per side serves a batch.
+    const keyColumns = new Array<unknown>(keyIndexes.length);
+    const valueColumns = new Array<unknown>(valueIndexes.length);
     for (const rec of batch) {
+      const row = rec.row;
       let key: Buffer | null;
       try {
-        key =
-          this.keyIndexes.length === 0
-            ? null
-            : this.keySerde.serialize(this.keyIndexes.map((i) => rec.row[i]));
+        for (let i = 0; i < keyIndexes.length; i++) keyColumns[i] = row[keyIndexes[i]!];
+        key = keyIndexes.length === 0 ? null : this.keySerde.serialize(keyColumns);
         if (this.sink.window && rec.window)
           key = appendWindow(key, rec.window, this.sink.window.type === 'session');
       } catch (err) {
@@ -71,7 +75,8 @@ export class SinkEncoder {
       let timestamp = rec.timestamp;
       try {
         if (!rec.tombstone) {
-          value = this.valueSerde.serialize(this.valueIndexes.map((i) => rec.row[i]));
+          for (let i = 0; i < valueIndexes.length; i++) valueColumns[i] = row[valueIndexes[i]!];
+          value = this.valueSerde.serialize(valueColumns);
           if (this.timestamp) timestamp = this.timestamp(rec.row);
         }
       } catch (err) {

@@ -10,7 +10,7 @@ import type { SourceNode } from '../../planner/plan.js';
 import { createSerde } from '../../serde/create-serde.js';
 import type { Serde } from '../../serde/serde.js';
 import { splitWindow, type KeyWindow } from '../../serde/windowed-key.js';
-import type { Rec } from '../record.js';
+import type { Origin, Rec } from '../record.js';
 import type { TaskContext } from '../task-context.js';
 import { timestampExtractor, type TimestampExtractor } from '../timestamp-extractor.js';
 
@@ -50,8 +50,13 @@ export class SourceDecoder {
 
   decode(records: readonly LogRecord[], ctx: TaskContext): Rec[] {
     const out: Rec[] = [];
+    const keyCount = this.keyCount;
+    const valueCount = this.valueCount;
+    const headerColumns = this.headerColumns;
+    const width = keyCount + valueCount + headerColumns.length + (this.window ? 5 : 3);
     for (const r of records) {
-      const origin = { topic: r.topic, partition: r.partition, offset: r.offset };
+      // A log record names its topic, partition and offset: it is the rows' origin as it is.
+      const origin: Origin = r;
       let key: unknown[] | null;
       let window: KeyWindow | undefined;
       try {
@@ -61,7 +66,7 @@ export class SourceDecoder {
           keyBytes = split.key;
           window = split.window;
         }
-        key = this.keyCount === 0 ? [] : this.keySerde.deserialize(keyBytes);
+        key = keyCount === 0 ? null : this.keySerde.deserialize(keyBytes);
       } catch (err) {
         ctx.processingError(
           origin,
@@ -83,13 +88,12 @@ export class SourceDecoder {
         );
         continue;
       }
-      const row: unknown[] = key ?? new Array<unknown>(this.keyCount).fill(null);
-      if (value === null) {
-        for (let i = 0; i < this.valueCount; i++) row.push(null);
-      } else {
-        for (let i = 0; i < this.valueCount; i++) row.push(value[i] ?? null);
-      }
-      for (const h of this.headerColumns) row.push(headerValue(r, h));
+      // One array of the row's full width, filled in place.
+      const row = new Array<unknown>(width);
+      let at = 0;
+      for (let i = 0; i < keyCount; i++) row[at++] = key === null ? null : (key[i] ?? null);
+      for (let i = 0; i < valueCount; i++) row[at++] = value === null ? null : (value[i] ?? null);
+      for (const h of headerColumns) row[at++] = headerValue(r, h);
       let timestamp = r.timestamp;
       if (this.extractTimestamp && value !== null) {
         try {
@@ -99,9 +103,13 @@ export class SourceDecoder {
           continue;
         }
       }
-      row.push(BigInt(timestamp), r.partition, BigInt(r.offset));
-      if (this.window)
-        row.push(window ? BigInt(window.start) : null, window ? BigInt(window.end) : null);
+      row[at++] = BigInt(timestamp);
+      row[at++] = r.partition;
+      row[at++] = BigInt(r.offset);
+      if (this.window) {
+        row[at++] = window ? BigInt(window.start) : null;
+        row[at++] = window ? BigInt(window.end) : null;
+      }
       const rec: Rec = { row, timestamp, origin };
       if (value === null) rec.tombstone = true;
       if (window) rec.window = window;

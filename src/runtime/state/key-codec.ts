@@ -6,7 +6,15 @@
 import { Decimal } from '../../common/decimal.js';
 
 export function encodeValues(values: readonly unknown[]): string {
-  return JSON.stringify(values, replacer);
+  // Strings, numbers, booleans and nulls need no tags: the native stringify without a replacer
+  // writes them exactly as the replacer would, and much faster.
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && v !== undefined && typeof v === 'object')
+      return JSON.stringify(values, replacer);
+    if (typeof v === 'bigint') return JSON.stringify(values, replacer);
+  }
+  return JSON.stringify(values);
 }
 
 export function decodeValues(text: string): unknown[] {

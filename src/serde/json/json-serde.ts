@@ -15,6 +15,7 @@ import {
 } from '../serde.js';
 import { rowLengthError } from '../row-errors.js';
 import { connectTypeText } from '../type-text.js';
+import { fastRowReader, type FastRowReader } from './json-fast-row.js';
 import { JsonSyntaxError, parseJson } from './json-parser.js';
 import {
   atPath,
@@ -57,8 +58,17 @@ export function createJsonSerde(
     },
     deserialize(bytes) {
       if (bytes === null) return null;
+      const text = bytes.toString('utf8');
+      if (codec.fast) {
+        try {
+          const row = codec.fast(text);
+          if (row !== undefined) return row;
+        } catch {
+          // A value a column cannot take: the exact path below words the error.
+        }
+      }
       try {
-        return codec.read(parseJson(bytes.toString('utf8')));
+        return codec.read(parseJson(text));
       } catch (e) {
         throw readError(e, side, topic);
       }
@@ -69,6 +79,8 @@ export function createJsonSerde(
 interface RowCodec {
   write(row: readonly unknown[]): string | null;
   read(tree: JsonRoot): unknown[] | null;
+  /** Reads the common shape of record without the tree, or says to take `read` (undefined). */
+  readonly fast?: FastRowReader;
 }
 
 function unwrappedCodec(type: SqlType): RowCodec {
@@ -86,7 +98,9 @@ function wrappedCodec(columns: readonly SerdeColumn[]): RowCodec {
   const writers: JsonWriter[] = columns.map((c) => jsonWriterFor(c.type));
   const prefixes = names.map((n, i) => `${i === 0 ? '{' : ','}${quoteJson(n)}:`);
   const rowType = connectTypeText({ base: 'STRUCT', fields: columns });
+  const fast = fastRowReader(names, readers);
   return {
+    ...(fast ? { fast } : {}),
     write: (row) => {
       let out = '';
       for (let i = 0; i < writers.length; i++) out += prefixes[i]! + writers[i]!(row[i]);
