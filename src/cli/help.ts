@@ -16,6 +16,8 @@ Usage:
 Options:
   --data-dir DIR                     the embedded log's directory (default ./streamsql-data)
   --bootstrap-servers HOST:PORT      use Apache Kafka instead of the embedded log
+  --extensions-dir DIR               load user functions from the .js/.ts modules in DIR (also
+                                     --ksql.extension.dir); see examples/extensions/README.md
   --output table|json                how rows are printed (json: one object per line on stdout)
   --follow                           keep running after catching up (push queries, PRINT, run)
   --file F                           topic produce: read records from F instead of stdin
