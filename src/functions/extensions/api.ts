@@ -6,7 +6,7 @@
  *
  * Values cross the boundary in the engine's runtime representation (common/sql-types.ts): NULL is
  * `null`, INT and DOUBLE are numbers, BIGINT is a bigint, DECIMAL a decimal.js Decimal, STRING a
- * string, BOOLEAN a boolean, BYTES a Uint8Array, TIMESTAMP milliseconds since the epoch (number),
+ * string, BOOLEAN a boolean, BYTES a Buffer, TIMESTAMP milliseconds since the epoch (number),
  * DATE days since the epoch, TIME milliseconds of the day, ARRAY an array, MAP a Map, STRUCT a
  * plain object keyed by field name. A function that throws sends the record to the processing log.
  *

@@ -15,6 +15,7 @@ import { register } from 'node:module';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MutableFunctionRegistry } from '../registry.js';
+import { syntaxErrorLocation } from './syntax-location.js';
 import { toDefinitions } from './to-definitions.js';
 
 const EXTENSIONS = new Set(['.js', '.mjs', '.ts', '.mts']);
@@ -75,7 +76,8 @@ export async function loadExtensions(
       report({ file, functions: [...new Set(definitions.map((d) => d.name.toUpperCase()))] });
     } catch (error) {
       registry.removeSource(file);
-      report({ file, functions: [], error: reason(error) });
+      const at = error instanceof SyntaxError ? await syntaxErrorLocation(file) : undefined;
+      report({ file, functions: [], error: (at ? `${at}: ` : '') + reason(error) });
     }
   };
 

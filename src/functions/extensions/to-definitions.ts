@@ -1,8 +1,9 @@
 /**
  * Turns what a user module exports (api.ts) into the registry's function definitions, checking
  * the shape as it goes so that a wrong export is reported with what is wrong, not as a crash on
- * the first record. Scalar and table implementations are handed over as they are: a compiled
- * expression calls the user's function directly.
+ * the first record. A compiled expression calls the user's function through one fixed-arity
+ * wrapper, which turns a forgotten `return` (undefined) into NULL, since the engine's values never
+ * hold undefined (`IS NULL` would miss it).
  */
 import type {
   AggregateFunctionDefinition,
@@ -40,7 +41,8 @@ function scalarDefinition(spec: Record<string, unknown>): ScalarFunctionDefiniti
   const category = spec.category === undefined ? 'OTHER' : text(spec.category, name, 'category');
   const signatures = signatureList(spec, name).map((sig) => {
     const parts = signature(sig, name);
-    return { ...parts, ...describe(sig, name), impl: fn(sig.impl, name, 'impl') as Fn };
+    const impl = orNull(fn(sig.impl, name, 'impl'), parts);
+    return { ...parts, ...describe(sig, name), impl: impl as Fn };
   });
   return { kind: 'scalar', name, category, description, signatures };
 }
@@ -49,8 +51,14 @@ function tableDefinition(spec: Record<string, unknown>): TableFunctionDefinition
   const { name, description } = header(spec, 'table');
   const signatures = signatureList(spec, name).map((sig) => {
     const parts = signature(sig, name);
-    const impl = fn(sig.impl, name, 'impl') as (...args: never[]) => readonly unknown[];
-    return { ...parts, ...describe(sig, name), impl };
+    const rows = orNull(fn(sig.impl, name, 'impl'), parts);
+    // No rows for a NULL (or undefined) result, as EXPLODE does for a NULL array.
+    const impl = (...args: unknown[]): readonly unknown[] => (rows(...args) ?? []) as unknown[];
+    return {
+      ...parts,
+      ...describe(sig, name),
+      impl: impl as (...a: never[]) => readonly unknown[],
+    };
   });
   return { kind: 'table', name, category: 'TABLE', description, signatures };
 }
@@ -81,6 +89,26 @@ function aggregateImplementation(sig: Record<string, unknown>, name: string) {
     fromState: decodeValue,
   };
   return implementation;
+}
+
+type Call = (...args: unknown[]) => unknown;
+
+/** `f` with undefined results turned into null, by a wrapper of the signature's arity. */
+function orNull(f: Call, parts: SignatureParts): Call {
+  const v = (r: unknown): unknown => (r === undefined ? null : r);
+  if (parts.variadic) return (...args) => v(f(...args));
+  switch (parts.params.length) {
+    case 0:
+      return () => v(f());
+    case 1:
+      return (a) => v(f(a));
+    case 2:
+      return (a, b) => v(f(a, b));
+    case 3:
+      return (a, b, c) => v(f(a, b, c));
+    default:
+      return (...args) => v(f(...args));
+  }
 }
 
 /** The runtime passes an aggregate's arguments as one array; the user's function takes them spread. */
