@@ -130,6 +130,7 @@ export function analyzeQuery(
       sinkName,
       from.sources[0]!.alias,
       transient,
+      from.outputType === 'table',
     );
     return {
       ...common,
