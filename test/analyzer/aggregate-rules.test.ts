@@ -86,4 +86,22 @@ describe('GROUP BY rules (ksqlDB AggregateAnalyzer)', () => {
       'The aggregation functions LATEST_BY_OFFSET, MIN and MAX cannot be applied to a table source, only to a stream source.',
     );
   });
+
+  it('names non-aggregate expressions of an aggregate query without GROUP BY', async () => {
+    expect(await refusal('CREATE TABLE o AS SELECT f0, COUNT(*) FROM s;')).toContain(
+      'Non-aggregate SELECT expression(s) not part of GROUP BY: F0',
+    );
+    expect(await refusal('CREATE TABLE o AS SELECT COUNT(*) FROM s;')).toContain(
+      'requires a GROUP BY clause',
+    );
+  });
+
+  it('refuses table functions over a table source', async () => {
+    expect(
+      await refusal(
+        "CREATE TABLE a (id INT PRIMARY KEY, xs ARRAY<INT>) WITH (kafka_topic='a', partitions=1, value_format='JSON');" +
+          'CREATE TABLE o AS SELECT id, EXPLODE(xs) AS x FROM a;',
+      ),
+    ).toContain('Table source is not supported with table functions');
+  });
 });
