@@ -4,8 +4,10 @@
  * `[group keys…, aggregate results…, WINDOWSTART, WINDOWEND]`, with ksqlDB's checks and names.
  */
 import { AnalysisError } from '../common/errors.js';
+import { checkAggregateRules } from './aggregate-rules.js';
 import { WINDOWEND, WINDOWSTART, RESERVED_COLUMN_NAMES, type Column } from '../common/schema.js';
 import { BIGINT, BOOLEAN, type SqlType } from '../common/sql-types.js';
+import type { Span } from '../common/span.js';
 import type { ArgumentShape } from '../functions/types.js';
 import type { Expression, Query, WindowExpression } from '../parser/ast.js';
 import type { ProjectedColumn } from './analyze-query.js';
@@ -50,6 +52,7 @@ export function analyzeAggregate(
   sinkName: string,
   sourceName: string,
   transient: boolean,
+  sourceIsTable = false,
 ): AggregateAnalysis {
   const groupByAst = query.groupBy ?? [];
   for (const g of groupByAst) {
@@ -62,9 +65,34 @@ export function analyzeAggregate(
       }
     });
   }
-  const groupBy = groupByAst.map((g) => typeExpression(g, { ...sourceCtx, clause: 'GROUP BY' }));
   const windowed = query.window !== undefined;
+  const groupBy = typeGroupBy(groupByAst, sourceCtx, windowed);
+  checkAggregateRules({
+    select: items.map((item) => item.ast),
+    ...(query.where ? { where: query.where } : {}),
+    groupBy: groupByAst,
+    ...(query.having ? { having: query.having } : {}),
+    windowed,
+    isAggregate: (name) => sourceCtx.functions.kindOf(name) === 'aggregate',
+    isTableFunction: (name) => sourceCtx.functions.kindOf(name) === 'table',
+    checkFunctionExists: (call) => {
+      if (sourceCtx.functions.kindOf(call.name) === undefined) {
+        sourceCtx.functions.resolveScalar(call.name, [], call.span);
+      }
+    },
+    isGroupingExpression: (e) => {
+      let typed: TypedExpression;
+      try {
+        typed = typeExpression(e, sourceCtx);
+      } catch {
+        return false;
+      }
+      return groupBy.some((g) => sameExpression(g, typed));
+    },
+  });
   const aggregates: AggregateCall[] = [];
+  /** Aggregates that cannot undo, which a table source needs (names as ksqlDB prints them). */
+  const streamOnly = new Set<string>();
   const keyCount = groupBy.length;
   // Aggregate results are placed after the keys; their count is known only at the end, so
   // window bounds are referenced through placeholders fixed up below.
@@ -77,7 +105,7 @@ export function analyzeAggregate(
 
   const replace = (e: Expression, ctx: TypingContext): TypedExpression | undefined => {
     if (e.kind === 'call' && sourceCtx.functions.kindOf(e.name) === 'aggregate') {
-      return aggregateRef(e, aggregates, keyCount, sourceCtx);
+      return aggregateRef(e, aggregates, keyCount, sourceCtx, streamOnly);
     }
     if (e.kind === 'call' && sourceCtx.functions.kindOf(e.name) === undefined) {
       sourceCtx.functions.resolveScalar(e.name, [], e.span);
@@ -146,6 +174,7 @@ export function analyzeAggregate(
       query.span,
     );
   }
+  if (sourceIsTable) rejectStreamOnlyAggregates([...streamOnly], query.span);
 
   const windowStart = keyCount + aggregates.length;
   const fixWindow = (e: TypedExpression): TypedExpression => fixWindowRefs(e, windowStart);
@@ -256,6 +285,38 @@ function projectAggregate(
   return [...keys.filter((k): k is ProjectedColumn => k !== undefined), ...values];
 }
 
+/**
+ * Types the grouping expressions over the source row. A window bound there (which the source row
+ * does not have) is refused with ksqlDB's message rather than as an unknown column.
+ */
+function typeGroupBy(
+  groupByAst: readonly Expression[],
+  sourceCtx: TypingContext,
+  windowed: boolean,
+): TypedExpression[] {
+  return groupByAst.map((g) => {
+    try {
+      return typeExpression(g, { ...sourceCtx, clause: 'GROUP BY' });
+    } catch (error) {
+      let bound: string | undefined;
+      visitAst(g, (x) => {
+        if (x.kind === 'column' && (x.name === WINDOWSTART || x.name === WINDOWEND)) {
+          bound ??= x.name;
+        }
+      });
+      if (windowed && bound !== undefined) {
+        throw new AnalysisError(
+          `Window bounds column ${bound} can only be used in the SELECT clause of windowed ` +
+            'aggregations and can not be passed to aggregate functions.\n' +
+            'See https://github.com/confluentinc/ksql/issues/4397',
+          g.span,
+        );
+      }
+      throw error;
+    }
+  });
+}
+
 /** A grouping expression's key column name before SELECT aliases apply. */
 function groupKeyName(e: Expression, i: number): string {
   return defaultName(e) ?? `KSQL_COL_${i}`;
@@ -265,11 +326,24 @@ function isGeneratedKeyName(name: string): boolean {
   return /^KSQL_COL_\d+$/.test(name);
 }
 
+/** ksqlDB's SchemaKGroupedTable check: a table aggregation undoes old rows, so every function must. */
+function rejectStreamOnlyAggregates(names: readonly string[], span: Span): void {
+  if (names.length === 0) return;
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  throw new AnalysisError(
+    `The aggregation function${names.length === 1 ? '' : 's'} ${list} cannot be applied to a ` +
+      'table source, only to a stream source.',
+    span,
+  );
+}
+
 function aggregateRef(
   e: Extract<Expression, { kind: 'call' }>,
   aggregates: AggregateCall[],
   keyCount: number,
   ctx: TypingContext,
+  streamOnly: Set<string>,
 ): TypedExpression {
   const args = e.star ? [] : e.args.map((a) => typeExpression(a, { ...ctx, clause: 'SELECT' }));
   for (const a of args) {
@@ -290,6 +364,7 @@ function aggregateRef(
         },
   );
   const resolved = ctx.functions.resolveAggregate(e.name, shapes, e.span);
+  if (!resolved.undo) streamOnly.add(resolved.name.toUpperCase());
   const castArgs = args.map((a, i) =>
     resolved.argTypes[i] ? castTo(a, resolved.argTypes[i]!) : a,
   );

@@ -15,6 +15,7 @@ import type { DataSource } from '../engine/data-source.js';
 import type { Metastore } from '../engine/metastore.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import type { Expression, Query, SelectItem } from '../parser/ast.js';
+import { checkAggregateRules } from './aggregate-rules.js';
 import { analyzeAggregate, type AggregateAnalysis } from './analyze-aggregate.js';
 import { analyzeFrom, type FromAnalysis, type KeyAlternatives } from './analyze-from.js';
 import { visitAst } from './ast-children.js';
@@ -83,6 +84,7 @@ export function analyzeQuery(
   options: { readonly transient?: boolean } = {},
 ): QueryAnalysis {
   const transient = options.transient === true;
+  if (!query.groupBy) rejectAggregates(query, ctx.functions);
   if (query.window && !query.groupBy) {
     throw new AnalysisError('WINDOW clause requires a GROUP BY clause.', query.window.span);
   }
@@ -98,7 +100,6 @@ export function analyzeQuery(
     functions: ctx.functions,
     customTypes: (n) => ctx.metastore.getType(n),
   };
-  if (!query.groupBy) rejectAggregates(query, ctx.functions);
   const where = query.where
     ? coerceTo(
         typeExpression(query.where, { ...base, clause: 'WHERE' }),
@@ -130,6 +131,7 @@ export function analyzeQuery(
       sinkName,
       from.sources[0]!.alias,
       transient,
+      from.outputType === 'table',
     );
     return {
       ...common,
@@ -145,6 +147,10 @@ export function analyzeQuery(
     { ...base, clause: 'SELECT' },
     from.rowSchema.length,
   );
+  // ksqlDB flat-maps streams only (its SchemaKTable has no flatMap).
+  if (tableFunctions.length > 0 && from.outputType === 'table') {
+    throw new AnalysisError('Table source is not supported with table functions', query.span);
+  }
   const selectCtx: TypingContext = {
     ...base,
     clause: 'SELECT',
@@ -325,16 +331,33 @@ function missingKeyError(
   );
 }
 
+/**
+ * Aggregates without GROUP BY: ksqlDB analyzes them against an empty grouping first, so
+ * non-aggregate SELECT expressions are named (`Non-aggregate SELECT expression(s) not part of
+ * GROUP BY: D1`); a query of aggregates only is refused for the missing GROUP BY.
+ */
 function rejectAggregates(query: Query, functions: FunctionRegistry): void {
-  for (const item of query.select) {
-    if (item.kind !== 'selectExpression') continue;
-    visitAst(item.expression, (x) => {
-      if (x.kind === 'call' && functions.kindOf(x.name) === 'aggregate') {
-        throw new AnalysisError(
-          `Use of aggregate function ${x.name} requires a GROUP BY clause.`,
-          x.span,
-        );
-      }
+  const select = query.select.flatMap((item) =>
+    item.kind === 'selectExpression' ? [item.expression] : [],
+  );
+  let first: Extract<Expression, { kind: 'call' }> | undefined;
+  for (const e of select) {
+    visitAst(e, (x) => {
+      if (x.kind === 'call' && functions.kindOf(x.name) === 'aggregate') first ??= x;
     });
   }
+  if (!first) return;
+  checkAggregateRules({
+    select,
+    groupBy: [],
+    windowed: query.window !== undefined,
+    isAggregate: (name) => functions.kindOf(name) === 'aggregate',
+    isTableFunction: (name) => functions.kindOf(name) === 'table',
+    checkFunctionExists: () => undefined,
+    isGroupingExpression: () => false,
+  });
+  throw new AnalysisError(
+    `Use of aggregate function ${first.name} requires a GROUP BY clause.`,
+    first.span,
+  );
 }

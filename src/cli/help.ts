@@ -18,6 +18,8 @@ Options:
   --bootstrap-servers HOST:PORT      use Apache Kafka instead of the embedded log
   --service-id ID                    Kafka: ksqlDB's ksql.service.id (default default_); processes
                                      with one id share its command topic, streams and queries
+  --extensions-dir DIR               load user functions from the .js/.ts modules in DIR (also
+                                     --ksql.extension.dir); see examples/extensions/README.md
   --output table|json                how rows are printed (json: one object per line on stdout)
   --follow                           keep running after catching up (push queries, PRINT, run)
   --file F                           topic produce: read records from F instead of stdin

@@ -1,6 +1,7 @@
 /** Opens the log a command asked for (embedded data directory or Kafka) and an engine on it. */
 import { Engine } from '../engine/engine.js';
-import { builtinRegistry } from '../functions/registry.js';
+import { loadExtensions, type ExtensionMessage } from '../functions/extensions/loader.js';
+import { builtinRegistry, type MutableFunctionRegistry } from '../functions/registry.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
 import type { Log } from '../log/log.js';
 import { stringOption, UsageError, type ParsedArgs } from './args.js';
@@ -31,11 +32,36 @@ export async function openLog(args: ParsedArgs): Promise<Log> {
 }
 
 export async function openEngine(args: ParsedArgs, onNotice: (m: string) => void): Promise<Engine> {
+  const functions = await openFunctions(args, onNotice);
   const log = await openLog(args);
   try {
-    return await Engine.open({ log, functions: builtinRegistry(), onNotice });
+    return await Engine.open({ log, functions, onNotice });
   } catch (err) {
     await log.close();
     throw err;
   }
+}
+
+/**
+ * The built-in functions plus the user functions of `--extensions-dir` (or ksqlDB's server
+ * property name, `--ksql.extension.dir`), loaded before the command topic is replayed so restored
+ * queries find them, and watched so that new queries see edited files. A file that fails to load
+ * is reported and skipped; the engine starts without it.
+ */
+async function openFunctions(
+  args: ParsedArgs,
+  onNotice: (m: string) => void,
+): Promise<MutableFunctionRegistry> {
+  const functions = builtinRegistry();
+  const dir = stringOption(args, 'extensions-dir') ?? stringOption(args, 'ksql.extension.dir');
+  if (dir === undefined) return functions;
+  let started = false;
+  const onMessage = (m: ExtensionMessage): void => {
+    if (m.error !== undefined) onNotice(`extensions: ${m.file} was not loaded: ${m.error}`);
+    else if (m.removed) onNotice(`extensions: ${m.file} was removed; its functions are gone`);
+    else if (started) onNotice(`extensions: reloaded ${m.file} (${m.functions.join(', ')})`);
+  };
+  await loadExtensions(dir, functions, { watch: true, onMessage });
+  started = true;
+  return functions;
 }

@@ -56,17 +56,28 @@ interface IndexedEntrySignature extends IndexedSignature {
 /** A registry that can also take user functions. */
 export interface MutableFunctionRegistry extends FunctionRegistry {
   register(definitions: readonly FunctionDefinition[], source?: string): void;
+  /**
+   * Replaces every function that came from `source` (a user module's file) with `definitions`, all
+   * or nothing: when one definition is refused (a name another source owns, a bad signature) the
+   * registry is left as it was. Queries already compiled keep the implementations they resolved.
+   */
+  replaceSource(source: string, definitions: readonly FunctionDefinition[]): void;
+  /** Removes every function that came from `source`. */
+  removeSource(source: string): void;
 }
 
 export function createFunctionRegistry(
   definitions: readonly FunctionDefinition[],
 ): MutableFunctionRegistry {
-  const entries = new Map<string, Entry>();
+  let entries = new Map<string, Entry>();
 
   const register = (defs: readonly FunctionDefinition[], source?: string): void => {
     for (const def of defs) addDefinition(entries, def, source);
   };
   register(definitions);
+
+  const withoutSource = (source: string): Map<string, Entry> =>
+    new Map([...entries].filter(([, entry]) => entry.source !== source));
 
   const lookup = (name: string, kind: FunctionKind, span?: Span): Entry => {
     const entry = entries.get(name.toUpperCase());
@@ -76,6 +87,23 @@ export function createFunctionRegistry(
 
   return {
     register,
+    replaceSource(source, defs) {
+      const next = withoutSource(source);
+      for (const def of defs) {
+        const owner = next.get(def.name.toUpperCase());
+        if (owner) {
+          throw new AnalysisError(
+            `Function ${def.name.toUpperCase()} already exists (${owner.source ?? 'built-in'})`,
+          );
+        }
+      }
+      // Definitions of one source may share a name (overloads declared apart): merged as usual.
+      for (const def of defs) addDefinition(next, def, source);
+      entries = next;
+    },
+    removeSource(source) {
+      entries = withoutSource(source);
+    },
     kindOf: (name) => entries.get(name.toUpperCase())?.kind,
 
     resolveScalar(name, args, span): ResolvedScalar {

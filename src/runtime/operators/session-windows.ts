@@ -52,7 +52,7 @@ export function mergeSessions(
       ];
       out.push({
         row,
-        timestamp: ts,
+        timestamp: state.window!.end,
         tombstone: true,
         old: op.row(state),
         window: state.window!,
@@ -61,10 +61,11 @@ export function mergeSessions(
     }
   }
   const window = { start, end };
-  const merged: GroupState = { key, accs, window, ts };
+  // Kafka Streams stamps session results (and EMIT FINAL's) with the session's end.
+  const merged: GroupState = { key, accs, window, ts: end };
   const storeKey = `${groupKey}@${start}-${end}`;
   op.store.put(storeKey, merged);
   index.add(storeKey);
   if (!op.emitsFinal)
-    out.push({ row: op.row(merged), old: null, timestamp: ts, window, origin: rec.origin });
+    out.push({ row: op.row(merged), old: null, timestamp: end, window, origin: rec.origin });
 }
