@@ -10,6 +10,7 @@ import type { DataSource } from '../engine/data-source.js';
 import type { Expression, Relation } from '../parser/ast.js';
 import { resolveSource, sourceRowSchema, type AnalysisContext } from './analyze-query.js';
 import { analyzeJoinCriteria, type JoinAnalysis } from './analyze-join.js';
+import { checkJoinCriteria, type JoinCriteria } from './join-criteria.js';
 import { Scope, type ScopeColumn } from './scope.js';
 import type { TypedExpression } from './typed-expression.js';
 
@@ -61,7 +62,11 @@ export interface FromAnalysis {
 
 export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis {
   if (from.kind === 'source') return singleSource(from, ctx);
-  const relation = analyzeJoinTree(from, ctx);
+  const criteria = checkJoinCriteria(from, (s) => {
+    const source = resolveSource(ctx.metastore, s.name, s.span);
+    return { alias: s.alias ?? source.name, columns: sourceRowSchema(source) };
+  });
+  const relation = analyzeJoinTree(from, ctx, criteria);
   const sources = collectSources(relation);
   const scope = new Scope(
     scopeColumns(relation),
@@ -154,7 +159,11 @@ function clashingColumnNames(sources: readonly { source: DataSource }[]): Set<st
   return clashing;
 }
 
-function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis {
+function analyzeJoinTree(
+  rel: Relation,
+  ctx: AnalysisContext,
+  criteria: ReadonlyMap<Relation, JoinCriteria>,
+): RelationAnalysis {
   if (rel.kind === 'source') {
     const source = resolveSource(ctx.metastore, rel.name, rel.span);
     return {
@@ -164,8 +173,8 @@ function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis 
       schema: sourceRowSchema(source),
     };
   }
-  const left = analyzeJoinTree(rel.left, ctx);
-  const right = analyzeJoinTree(rel.right, ctx);
+  const left = analyzeJoinTree(rel.left, ctx, criteria);
+  const right = analyzeJoinTree(rel.right, ctx, criteria);
   if (right.kind !== 'source')
     throw new AnalysisError('The right side of a join must be a stream or table', rel.span);
   const seen = collectSources(left).map((s) => s.alias);
@@ -177,6 +186,7 @@ function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis 
   }
   return analyzeJoinCriteria(
     rel,
+    criteria.get(rel)!,
     left,
     right,
     ctx,

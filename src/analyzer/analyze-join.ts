@@ -6,10 +6,10 @@
 import { AnalysisError } from '../common/errors.js';
 import type { Column } from '../common/schema.js';
 import { formatType, typesEqual } from '../common/sql-types.js';
-import type { Expression, JoinRelation, JoinWindow } from '../parser/ast.js';
+import type { JoinRelation, JoinWindow } from '../parser/ast.js';
 import type { AnalysisContext } from './analyze-query.js';
-import { collectSources, type KeyAlternatives, type RelationAnalysis } from './analyze-from.js';
-import { astChildren } from './ast-children.js';
+import type { KeyAlternatives, RelationAnalysis } from './analyze-from.js';
+import type { JoinCriteria } from './join-criteria.js';
 import { typeExpression } from './expression-typer.js';
 import { checkKeyTypes } from './key-checks.js';
 import { printAst } from './print-ast.js';
@@ -36,49 +36,18 @@ export interface JoinAnalysis {
 
 export function analyzeJoinCriteria(
   rel: JoinRelation,
+  criteria: JoinCriteria,
   left: RelationAnalysis,
   right: Extract<RelationAnalysis, { kind: 'source' }>,
   ctx: AnalysisContext,
   scopeOf: (r: RelationAnalysis) => Scope,
 ): JoinAnalysis {
-  const on = rel.on;
-  const shown = printAst(on);
-  if (on.kind === 'logical') {
-    throw new AnalysisError(
-      `Invalid join condition: joins on multiple conditions are not yet supported. Got ${shown}.`,
-      on.span,
-    );
-  }
-  if (on.kind !== 'comparison' || on.op !== '=') {
-    throw new AnalysisError(
-      `Unsupported join expression: ${shown}. Joins are supported on equality only.`,
-      on.span,
-    );
-  }
-  const leftAliases = collectSources(left).map((s) => s.alias);
-  const refsOf = (e: Expression): Set<string> =>
-    sourcesReferenced(e, [...leftAliases, right.alias], left, right);
-  for (const side of [on.left, on.right]) {
-    if (refsOf(side).size !== 1) {
-      throw new AnalysisError(
-        `Invalid comparison expression '${printAst(side)}' in join '${shown}'. Each side of the join comparision must contain references from exactly one source.`,
-        side.span,
-      );
-    }
-  }
-  const [leftAst, rightAst] = refsOf(on.left).has(right.alias)
-    ? [on.right, on.left]
-    : [on.left, on.right];
-  if (refsOf(leftAst).has(right.alias)) {
-    throw new AnalysisError(
-      `Invalid join condition: both sides of ${shown} reference ${right.alias}.`,
-      on.span,
-    );
-  }
+  const { on, leftAst, rightAst, leftSource } = criteria;
+  if (on.kind !== 'comparison') throw new AnalysisError('Invalid join condition', on.span);
   const typing = {
     functions: ctx.functions,
     customTypes: (n: string) => ctx.metastore.getType(n),
-    clause: 'JOIN',
+    clause: 'JOIN ON',
   };
   const leftKey = typeExpression(leftAst, { ...typing, scope: scopeOf(left) });
   const rightKey = typeExpression(rightAst, { ...typing, scope: scopeOf(right) });
@@ -119,14 +88,14 @@ export function analyzeJoinCriteria(
     }
     if (rel.joinType === 'right' || rel.joinType === 'full') {
       throw new AnalysisError(
-        `Invalid join type: full-outer and right-outer joins are not supported for stream-table joins. Got ${left.kind === 'source' ? left.alias : 'LEFT'} [${rel.joinType === 'full' ? 'FULL OUTER' : 'RIGHT OUTER'}] JOIN ${right.alias}.`,
+        `Invalid join type: full-outer and right-outer joins are not supported for stream-table joins. Got ${leftSource} [${rel.joinType === 'full' ? 'FULL OUTER' : 'RIGHT OUTER'}] JOIN ${right.alias}.`,
         rel.span,
       );
     }
     joinKind = 'streamTable';
   } else if (rightType === 'stream') {
     throw new AnalysisError(
-      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${left.kind === 'source' ? left.alias : 'LEFT'} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.`,
+      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${leftSource} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.`,
       rel.span,
     );
   } else {
@@ -142,7 +111,8 @@ export function analyzeJoinCriteria(
         on.span,
       );
     }
-    const leftIsPk = left.kind === 'source' ? isPrimaryKey(leftKey, left) : isJoinKey(leftKey);
+    const leftIsPk =
+      left.kind === 'source' ? isPrimaryKey(leftKey, left) : isJoinKey(leftKey, left.key);
     if (leftIsPk) joinKind = 'tableTable';
     else {
       if (left.kind !== 'source') {
@@ -153,7 +123,7 @@ export function analyzeJoinCriteria(
       }
       if (rel.joinType !== 'inner' && rel.joinType !== 'left') {
         throw new AnalysisError(
-          `Invalid join type: foreign-key table-table joins only support INNER and LEFT joins. Got ${rel.joinType.toUpperCase()}.`,
+          `${rel.joinType === 'full' ? 'FULL' : 'RIGHT'} OUTER JOIN on a foreign key is not supported`,
           rel.span,
         );
       }
@@ -230,8 +200,9 @@ function sameKey(a: TypedExpression, b: TypedExpression): boolean {
   return a.k === 'column' && b.k === 'column' && a.index === b.index;
 }
 
-function isJoinKey(e: TypedExpression): boolean {
-  return e.k === 'column' && e.index === 0;
+/** Whether `e` (over a join's row) is that join's key: its key slot or one of the key's columns. */
+function isJoinKey(e: TypedExpression, key: KeyAlternatives): boolean {
+  return e.k === 'column' && (e.index === 0 || key.alternatives.some((a) => sameKey(a, e)));
 }
 
 function isPrimaryKey(
@@ -258,36 +229,6 @@ function checkWindowing(
       rel.span,
     );
   }
-}
-
-/** Which sources an expression references (unqualified names are looked up in every source). */
-function sourcesReferenced(
-  e: Expression,
-  aliases: readonly string[],
-  left: RelationAnalysis,
-  right: Extract<RelationAnalysis, { kind: 'source' }>,
-): Set<string> {
-  const found = new Set<string>();
-  const all = [...collectSources(left), { source: right.source, alias: right.alias, offset: 0 }];
-  const visit = (x: Expression): void => {
-    if (x.kind === 'column') {
-      if (x.source !== undefined) {
-        if (!aliases.includes(x.source)) {
-          throw new AnalysisError(
-            `'${x.source}' is not a valid stream/table name or alias.`,
-            x.span,
-          );
-        }
-        found.add(x.source);
-      } else {
-        for (const s of all)
-          if (s.source.columns.some((c) => c.name === x.name)) found.add(s.alias);
-      }
-    }
-    for (const c of astChildren(x)) visit(c);
-  };
-  visit(e);
-  return found;
 }
 
 function shiftColumns(e: TypedExpression, by: number): TypedExpression {

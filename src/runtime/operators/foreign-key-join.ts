@@ -50,8 +50,11 @@ export class ForeignKeyJoinOperator implements Operator {
     return out;
   }
 
+  /**
+   * As Kafka Streams' subscription protocol: a deleted or updated left row always propagates
+   * (a tombstone when it has no result), a new one only when it has a result.
+   */
   private leftChange(rec: Rec, out: Rec[]): void {
-    const c = this.config;
     const pk = this.leftPrimaryKey(rec.row);
     const pkKey = keyString(pk);
     const before = this.left.get(pkKey);
@@ -59,14 +62,7 @@ export class ForeignKeyJoinOperator implements Operator {
     const oldRow = before ? this.joinLeft(pk, before.row) : null;
     if (rec.tombstone) {
       this.left.delete(pkKey);
-      if (oldRow)
-        out.push({
-          row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
-          timestamp: rec.timestamp,
-          tombstone: true,
-          old: oldRow,
-          origin: rec.origin,
-        });
+      if (before) out.push(this.tombstone(pk, rec.timestamp, oldRow, rec));
       return;
     }
     this.left.put(pkKey, { row: rec.row, ts: rec.timestamp });
@@ -74,14 +70,18 @@ export class ForeignKeyJoinOperator implements Operator {
     const newRow = this.joinLeft(pk, rec.row);
     if (newRow)
       out.push({ row: newRow, timestamp: rec.timestamp, old: oldRow, origin: rec.origin });
-    else if (oldRow)
-      out.push({
-        row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
-        timestamp: rec.timestamp,
-        tombstone: true,
-        old: oldRow,
-        origin: rec.origin,
-      });
+    else if (before) out.push(this.tombstone(pk, rec.timestamp, oldRow, rec));
+  }
+
+  private tombstone(pk: unknown, timestamp: number, old: unknown[] | null, rec: Rec): Rec {
+    const c = this.config;
+    return {
+      row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
+      timestamp,
+      tombstone: true,
+      old,
+      origin: rec.origin,
+    };
   }
 
   private rightChange(rec: Rec, out: Rec[]): void {
