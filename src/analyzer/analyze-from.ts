@@ -30,6 +30,10 @@ export interface KeyAlternatives {
   readonly names: readonly string[];
   /** Set for a join key that matches no source column. */
   readonly synthetic?: boolean;
+  /** Set for the key of a join ("must include the join expression …"). */
+  readonly join?: boolean;
+  /** For a foreign-key join's keys: the left table, whose primary key columns they are. */
+  readonly foreignKeyOf?: string;
   /**
    * Where the key's value is always present (a join's key slot): outer results have NULL for
    * the missing side's columns, so the key is read from here whichever alternative was selected.
@@ -80,12 +84,11 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
     scope,
     sources,
     outputType: join.outputType,
-    keys: [
-      {
-        ...join.key,
-        slot: { k: 'column', index: 0, name: 'ROWKEY', type: relation.schema[0]!.type },
-      },
-    ],
+    keys: join.keys.map((k) =>
+      k.foreignKeyOf !== undefined
+        ? k
+        : { ...k, slot: { k: 'column', index: 0, name: 'ROWKEY', type: relation.schema[0]!.type } },
+    ),
     isJoin: true,
     star: (alias, span) => {
       const picked = alias === undefined ? sources : sources.filter((s) => s.alias === alias);
@@ -213,7 +216,7 @@ export function collectSources(
 /** Scope columns of a relation's row: each source's columns under its alias, and ROWKEY for joins. */
 export function scopeColumns(rel: RelationAnalysis): ScopeColumn[] {
   const cols: ScopeColumn[] = [];
-  if (rel.kind === 'join' && rel.key.synthetic) {
+  if (rel.kind === 'join' && rel.keys[0]?.synthetic) {
     cols.push({ name: 'ROWKEY', type: rel.schema[0]!.type, index: 0 });
   }
   for (const s of collectSources(rel)) {

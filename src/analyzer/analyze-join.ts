@@ -9,6 +9,7 @@ import { formatType, typesEqual } from '../common/sql-types.js';
 import type { JoinRelation, JoinWindow } from '../parser/ast.js';
 import type { AnalysisContext } from './analyze-query.js';
 import type { KeyAlternatives, RelationAnalysis } from './analyze-from.js';
+import { joinKeys } from './join-keys.js';
 import type { JoinCriteria } from './join-criteria.js';
 import { typeExpression } from './expression-typer.js';
 import { checkKeyTypes } from './key-checks.js';
@@ -29,8 +30,10 @@ export interface JoinAnalysis {
   readonly rightKey: TypedExpression;
   readonly within?: JoinWindow;
   readonly outputType: 'stream' | 'table';
-  /** The key of the joined row and what may be selected for it. */
-  readonly key: KeyAlternatives;
+  /** The keys of the joined row and what may be selected for each (one but for FK joins). */
+  readonly keys: readonly KeyAlternatives[];
+  /** Printed expressions that evaluate to the key (ksqlDB's join equivalence set). */
+  readonly equivalence: ReadonlySet<string>;
   readonly schema: readonly Column[];
 }
 
@@ -112,7 +115,9 @@ export function analyzeJoinCriteria(
       );
     }
     const leftIsPk =
-      left.kind === 'source' ? isPrimaryKey(leftKey, left) : isJoinKey(leftKey, left.key);
+      left.kind === 'source'
+        ? isPrimaryKey(leftKey, left)
+        : isJoinKey(leftKey, printAst(leftAst), left);
     if (leftIsPk) joinKind = 'tableTable';
     else {
       if (left.kind !== 'source') {
@@ -131,45 +136,22 @@ export function analyzeJoinCriteria(
     }
   }
 
-  const offsetRight = 1 + left.schema.length;
-  const shift = (e: TypedExpression, by: number): TypedExpression => shiftColumns(e, by);
   const keyNames = [printAst(leftAst), printAst(rightAst)];
-  const synthetic = rel.joinType === 'full' || (leftKey.k !== 'column' && rightKey.k !== 'column');
-  const keyType = lt;
   // ksqlDB checks the join's own key, named after the left expression (`L.A` is `L_A`).
-  checkKeyTypes([{ name: keyNames[0]!.replace('.', '_'), type: keyType, namespace: 'key' }]);
-  let key: KeyAlternatives;
-  if (joinKind === 'foreignKey' && left.kind === 'source') {
-    const pk = left.schema.findIndex((c) => c.namespace === 'key');
-    const pkCol = left.schema[pk]!;
-    key = {
-      alternatives: [{ k: 'column', index: 1 + pk, name: pkCol.name, type: pkCol.type }],
-      names: [`${left.alias}.${pkCol.name}`],
-    };
-  } else if (synthetic) {
-    key = {
-      alternatives: [{ k: 'column', index: 0, name: 'ROWKEY', type: keyType }],
-      names: ['ROWKEY'],
-      synthetic: true,
-    };
-  } else {
-    const alts: TypedExpression[] = [];
-    const names: string[] = [];
-    if (left.kind === 'join' && left.key.alternatives.some((x) => sameKey(x, leftKey))) {
-      left.key.alternatives.forEach((a, i) => {
-        alts.push(shift(a, 1));
-        names.push(left.key.names[i]!);
-      });
-    } else if (leftKey.k === 'column') {
-      alts.push(shift(leftKey, 1));
-      names.push(keyNames[0]!);
-    }
-    if (rightKey.k === 'column') {
-      alts.push(shift(rightKey, offsetRight));
-      names.push(keyNames[1]!);
-    }
-    key = { alternatives: alts, names };
-  }
+  checkKeyTypes([{ name: keyNames[0]!.replace('.', '_'), type: lt, namespace: 'key' }]);
+  const { keys, equivalence } = joinKeys({
+    joinType: rel.joinType,
+    foreignKey: joinKind === 'foreignKey',
+    left,
+    leftKey,
+    rightKey,
+    leftName: keyNames[0]!,
+    rightName: keyNames[1]!,
+    keyType: lt,
+  });
+  // A foreign-key join's key slot holds the left table's (first) primary key column.
+  const first = keys[0]?.alternatives[0];
+  const keyType = joinKind === 'foreignKey' && first?.k === 'column' ? first.type : lt;
   const schema: Column[] = [
     { name: 'ROWKEY', type: keyType, namespace: 'key' },
     ...left.schema.map((c) => ({
@@ -191,18 +173,15 @@ export function analyzeJoinCriteria(
     rightKey,
     ...(rel.within ? { within: rel.within } : {}),
     outputType: leftType === 'table' && rightType === 'table' ? 'table' : 'stream',
-    key,
+    keys,
+    equivalence,
     schema,
   };
 }
 
-function sameKey(a: TypedExpression, b: TypedExpression): boolean {
-  return a.k === 'column' && b.k === 'column' && a.index === b.index;
-}
-
-/** Whether `e` (over a join's row) is that join's key: its key slot or one of the key's columns. */
-function isJoinKey(e: TypedExpression, key: KeyAlternatives): boolean {
-  return e.k === 'column' && (e.index === 0 || key.alternatives.some((a) => sameKey(a, e)));
+/** Whether `e` (over a join's row) is that join's key: its key slot or an equivalent expression. */
+function isJoinKey(e: TypedExpression, printed: string, join: JoinAnalysis): boolean {
+  return (e.k === 'column' && e.index === 0) || join.equivalence.has(printed);
 }
 
 function isPrimaryKey(
@@ -229,17 +208,4 @@ function checkWindowing(
       rel.span,
     );
   }
-}
-
-function shiftColumns(e: TypedExpression, by: number): TypedExpression {
-  if (e.k === 'column') return { ...e, index: e.index + by };
-  const out: Record<string, unknown> = { ...e };
-  for (const [k, v] of Object.entries(e)) {
-    if (v && typeof v === 'object' && 'k' in v) out[k] = shiftColumns(v as TypedExpression, by);
-    else if (Array.isArray(v))
-      out[k] = v.map((x: unknown) =>
-        x && typeof x === 'object' && 'k' in x ? shiftColumns(x as TypedExpression, by) : x,
-      );
-  }
-  return out as TypedExpression;
 }

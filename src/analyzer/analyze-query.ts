@@ -284,7 +284,7 @@ function buildProjection(
   }
   const missing = keys.filter((_, i) => keyColumns[i] === undefined);
   if (missing.length > 0 && !transient && (requireKeys || missing.length < keys.length)) {
-    throw missingKeyError(sinkName, keys, partitioned);
+    throw missingKeyError(sinkName, keys, missing, partitioned);
   }
   if (values.length === 0 && !transient) {
     throw new AnalysisError('The projection contains no value columns.', query.span);
@@ -295,12 +295,20 @@ function buildProjection(
 function missingKeyError(
   sinkName: string,
   keys: readonly KeyAlternatives[],
+  missing: readonly KeyAlternatives[],
   partitioned: boolean,
 ): AnalysisError {
+  const fk = missing.filter((k) => k.foreignKeyOf !== undefined);
+  if (fk.length > 0) {
+    const plural = fk.length > 1;
+    return new AnalysisError(
+      `Primary key column${plural ? 's' : ''} missing in projection. For foreign-key table-table joins, the projection must include all primary key columns from the left input table (\`${fk[0]!.foreignKeyOf}\`). Missing column${plural ? 's' : ''}: ${fk.map((k) => `\`${k.alternatives[0]!.k === 'column' ? k.alternatives[0]!.name : k.names[0]}\``).join(', ')}.`,
+    );
+  }
   const join =
     keys.length === 1 &&
     keys[0]!.alternatives.length > 0 &&
-    (keys[0]!.names.length > 1 || keys[0]!.synthetic);
+    (keys[0]!.names.length > 1 || keys[0]!.synthetic || keys[0]!.join);
   if (join || (keys.length === 1 && keys[0]!.synthetic)) {
     const names = keys[0]!.names;
     const list =
