@@ -95,11 +95,16 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
       if (alias !== undefined && picked.length === 0) {
         throw new AnalysisError(`'${alias}' is not a valid stream/table name or alias.`, span);
       }
-      return picked.flatMap((s) =>
+      const columns = picked.flatMap((s) =>
         s.source.columns
           .filter((c) => c.namespace !== 'header')
           .map((c): Expression => ({ kind: 'column', span, source: s.alias, name: c.name })),
       );
+      // ksqlDB's JoinNode.resolveSelectStar: an unqualified * includes a synthetic key.
+      const synthetic = join.keys[0]?.synthetic ? join.keys[0].names[0] : undefined;
+      return alias === undefined && synthetic !== undefined
+        ? [{ kind: 'column', span, name: synthetic }, ...columns]
+        : columns;
     },
     starName: (ref) => (ref.source === undefined ? ref.name : `${ref.source}_${ref.name}`),
     columnName: (ref) =>
@@ -217,7 +222,7 @@ export function collectSources(
 export function scopeColumns(rel: RelationAnalysis): ScopeColumn[] {
   const cols: ScopeColumn[] = [];
   if (rel.kind === 'join' && rel.keys[0]?.synthetic) {
-    cols.push({ name: 'ROWKEY', type: rel.schema[0]!.type, index: 0 });
+    cols.push({ name: rel.keys[0].names[0]!, type: rel.schema[0]!.type, index: 0 });
   }
   for (const s of collectSources(rel)) {
     sourceRowSchema(s.source).forEach((c, i) =>

@@ -8,8 +8,8 @@ import type { Column } from '../common/schema.js';
 import { formatType, typesEqual } from '../common/sql-types.js';
 import type { JoinRelation, JoinWindow } from '../parser/ast.js';
 import type { AnalysisContext } from './analyze-query.js';
-import type { KeyAlternatives, RelationAnalysis } from './analyze-from.js';
-import { joinKeys } from './join-keys.js';
+import { collectSources, type KeyAlternatives, type RelationAnalysis } from './analyze-from.js';
+import { joinKeys, syntheticKeyName } from './join-keys.js';
 import type { JoinCriteria } from './join-criteria.js';
 import { typeExpression } from './expression-typer.js';
 import { checkKeyTypes } from './key-checks.js';
@@ -148,6 +148,9 @@ export function analyzeJoinCriteria(
     leftName: keyNames[0]!,
     rightName: keyNames[1]!,
     keyType: lt,
+    syntheticName: syntheticKeyName(
+      [...collectSources(left), right].flatMap((s) => s.source.columns.map((c) => c.name)),
+    ),
   });
   // A foreign-key join's key slot holds the left table's (first) primary key column.
   const first = keys[0]?.alternatives[0];

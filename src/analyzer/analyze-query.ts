@@ -259,6 +259,7 @@ function buildProjection(
   const taken = new Set<string>(items.flatMap((i) => (i.alias !== undefined ? [i.alias] : [])));
   const generated = new GeneratedNames(taken);
   const keyColumns: (ProjectedColumn | undefined)[] = keys.map(() => undefined);
+  const keySelected: (TypedExpression | undefined)[] = keys.map(() => undefined);
   const values: ProjectedColumn[] = [];
   for (const { item, expr } of typed) {
     const type: SqlType = expr.k === 'unit' || expr.type === null ? { base: 'STRING' } : expr.type;
@@ -277,9 +278,26 @@ function buildProjection(
       );
     }
     const expression = expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr;
+    const repeated = keyColumns.findIndex(
+      (k, i) => k !== undefined && sameExpression(keySelected[i]!, expr),
+    );
+    if (
+      keyIndex < 0 &&
+      repeated >= 0 &&
+      !transient &&
+      (partitioned || keys[repeated]!.join || keys[repeated]!.foreignKeyOf !== undefined)
+    ) {
+      const k = keys[repeated]!;
+      const aliases = [keyColumns[repeated]!.column.name, name].sort();
+      throw new AnalysisError(
+        `The projection contains a key column (\`${k.names[0]!.replace('.', '_')}\`) more than once, aliased as: ${aliases.join(' and ')}.`,
+        item.ast.span,
+      );
+    }
     if (keyIndex >= 0) {
       const slot = keys[keyIndex]!.slot ?? expression;
       keyColumns[keyIndex] = { column: { name, type, namespace: 'key' }, expression: slot };
+      keySelected[keyIndex] = expr;
     } else values.push({ column: { name, type, namespace: 'value' }, expression });
   }
   const missing = keys.filter((_, i) => keyColumns[i] === undefined);

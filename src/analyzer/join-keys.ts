@@ -21,6 +21,8 @@ export interface JoinKeyInput {
   readonly leftName: string;
   readonly rightName: string;
   readonly keyType: SqlType;
+  /** `ROWKEY`, or `ROWKEY_n` past the highest such name of the joined sources. */
+  readonly syntheticName: string;
 }
 
 export interface JoinKeys {
@@ -62,8 +64,8 @@ export function joinKeys(j: JoinKeyInput): JoinKeys {
     return {
       keys: [
         {
-          alternatives: [{ k: 'column', index: 0, name: 'ROWKEY', type: j.keyType }],
-          names: ['ROWKEY'],
+          alternatives: [{ k: 'column', index: 0, name: j.syntheticName, type: j.keyType }],
+          names: [j.syntheticName],
           synthetic: true,
           join: true,
         },
@@ -109,4 +111,14 @@ export function shiftColumns(e: TypedExpression, by: number): TypedExpression {
       );
   }
   return out as TypedExpression;
+}
+
+/** ksqlDB's ColumnNames.generateSyntheticJoinKey: ROWKEY, else one past the highest ROWKEY_n. */
+export function syntheticKeyName(columnNames: Iterable<string>): string {
+  let highest = -1;
+  for (const name of columnNames) {
+    const m = /^ROWKEY(?:_(\d+))?$/.exec(name);
+    if (m) highest = Math.max(highest, m[1] === undefined ? 0 : Number(m[1]));
+  }
+  return highest < 0 ? 'ROWKEY' : `ROWKEY_${highest + 1}`;
 }
