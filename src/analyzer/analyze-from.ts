@@ -72,6 +72,17 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
   });
   const relation = analyzeJoinTree(from, ctx, criteria);
   const sources = collectSources(relation);
+  const kafkaValues = [
+    ...new Set(
+      sources.filter((s) => s.source.valueFormat.format === 'KAFKA').map((s) => s.source.name),
+    ),
+  ];
+  if (kafkaValues.length > 0) {
+    throw new AnalysisError(
+      `Source(s) ${kafkaValues.join(', ')} are using the 'KAFKA' value format. This format does not yet support JOIN.`,
+      from.span,
+    );
+  }
   const scope = new Scope(
     scopeColumns(relation),
     sources.map((s) => s.alias),

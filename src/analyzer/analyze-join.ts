@@ -66,7 +66,12 @@ export function analyzeJoinCriteria(
   const leftType = left.kind === 'source' ? left.source.sourceType : left.outputType;
   const rightType = right.source.sourceType;
   const isRightPk = isPrimaryKey(rightKey, right);
-  checkWindowing(left, right, rel);
+  checkWindowing(
+    left,
+    right,
+    rel,
+    isRightPk && (left.kind !== 'source' || isPrimaryKey(leftKey, left)),
+  );
   let joinKind: JoinKind;
   if (leftType === 'stream' && rightType === 'stream') {
     if (!rel.within) {
@@ -199,6 +204,7 @@ function checkWindowing(
   left: RelationAnalysis,
   right: Extract<RelationAnalysis, { kind: 'source' }>,
   rel: JoinRelation,
+  onKeys: boolean,
 ): void {
   if (left.kind !== 'source') return;
   const lw = left.source.window;
@@ -208,6 +214,26 @@ function checkWindowing(
       `\`${alias}\` is ${w ? `${w.type.toUpperCase()} windowed` : 'not windowed'}`;
     throw new AnalysisError(
       `Can not join windowed source to non-windowed source.\n${describe(left.alias, lw)}\n${describe(right.alias, rw)}`,
+      rel.span,
+    );
+  }
+  if (!lw || !rw) return;
+  if ((lw.type === 'session') !== (rw.type === 'session')) {
+    throw new AnalysisError(
+      `Incompatible windowed sources.\nLeft source: ${lw.type.toUpperCase()}\nRight source: ${rw.type.toUpperCase()}\nSession windowed sources can only be joined to other session windowed sources, and may still not result in expected behaviour as session bounds must be an exact match for the join to work\nHopping and tumbling windowed sources can only be joined to other hopping and tumbling windowed sources`,
+      rel.span,
+    );
+  }
+  // Windowed rows join on their key and window; any other key would need a repartition.
+  if (!onKeys) {
+    throw new AnalysisError(
+      'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.',
+      rel.span,
+    );
+  }
+  if (lw.type !== rw.type || lw.sizeMs !== rw.sizeMs) {
+    throw new AnalysisError(
+      'Implicit repartitioning of windowed sources is not supported. The windowed key formats differ, so the two sides cannot be co-partitioned.',
       rel.span,
     );
   }

@@ -290,7 +290,7 @@ function buildProjection(
       const k = keys[repeated]!;
       const aliases = [keyColumns[repeated]!.column.name, name].sort();
       throw new AnalysisError(
-        `The projection contains a key column (\`${k.names[0]!.replace('.', '_')}\`) more than once, aliased as: ${aliases.join(' and ')}.`,
+        `The projection contains a key column (\`${keyColumnName(k)}\`) more than once, aliased as: ${aliases.join(' and ')}.`,
         item.ast.span,
       );
     }
@@ -308,6 +308,13 @@ function buildProjection(
     throw new AnalysisError('The projection contains no value columns.', query.span);
   }
   return [...keyColumns.filter((k): k is ProjectedColumn => k !== undefined), ...values];
+}
+
+/** The name ksqlDB gives a key column in messages: `L_A` for a join's `L.A`, else the column. */
+function keyColumnName(k: KeyAlternatives): string {
+  const first = k.alternatives[0];
+  if (!k.join && k.foreignKeyOf === undefined && first?.k === 'column') return first.name;
+  return k.names[0]!.replace('.', '_');
 }
 
 function missingKeyError(
