@@ -261,12 +261,18 @@ function buildProjection(
   const keyColumns: (ProjectedColumn | undefined)[] = keys.map(() => undefined);
   const keySelected: (TypedExpression | undefined)[] = keys.map(() => undefined);
   const values: ProjectedColumn[] = [];
-  for (const { item, expr } of typed) {
+  // Each key is the selected item of its first alternative that is selected (a join's key is
+  // its left-most viable column, wherever it stands in the SELECT list).
+  const chosen = keys.map((k) => {
+    for (const alt of k.alternatives) {
+      const at = typed.findIndex(({ expr }) => sameExpression(alt, expr));
+      if (at >= 0) return at;
+    }
+    return -1;
+  });
+  for (const [position, { item, expr }] of typed.entries()) {
     const type: SqlType = expr.k === 'unit' || expr.type === null ? { base: 'STRING' } : expr.type;
-    const keyIndex = keys.findIndex(
-      (k, i) =>
-        keyColumns[i] === undefined && k.alternatives.some((alt) => sameExpression(alt, expr)),
-    );
+    const keyIndex = chosen.indexOf(position);
     const name =
       item.alias ?? (item.name !== undefined ? uniqueName(item.name, taken) : generated.generate());
     if (RESERVED_COLUMN_NAMES.has(name) && !transient) {
