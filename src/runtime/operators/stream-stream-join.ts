@@ -13,13 +13,14 @@
  * - without one, eagerly, as ksqlDB's joins before GRACE existed (24 hours of retention).
  */
 import type { Log } from '../../log/log.js';
-import type { Rec } from '../record.js';
+import type { Rec, WindowBounds } from '../record.js';
 import { ChangelogStore } from '../state/changelog-store.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
 import type { TaskContext } from '../task-context.js';
 import {
   joinedRow,
-  keyString,
+  joinKeyString,
+  withWindow,
   restoreStores,
   RowStore,
   takeChangelogs,
@@ -40,6 +41,7 @@ interface OuterEntry {
   readonly row: unknown[];
   readonly ts: number;
   readonly side: Side;
+  readonly window?: WindowBounds;
 }
 
 export class StreamStreamJoinOperator implements Operator {
@@ -76,12 +78,19 @@ export class StreamStreamJoinOperator implements Operator {
       this.outer = new ChangelogStore<OuterEntry[]>(
         'Join-Outer',
         prefix && `${prefix}-Join-outer-shared-join-store-changelog`,
-        (v) => v.map((e) => ({ r: encodeValues(e.row), t: e.ts, s: e.side === 'left' ? 1 : 0 })),
+        (v) =>
+          v.map((e) => ({
+            r: encodeValues(e.row),
+            t: e.ts,
+            s: e.side === 'left' ? 1 : 0,
+            ...(e.window ? { w: [e.window.start, e.window.end] } : {}),
+          })),
         (s) =>
-          (s as { r: string; t: number; s: number }[]).map((e) => ({
+          (s as { r: string; t: number; s: number; w?: [number, number] }[]).map((e) => ({
             row: decodeValues(e.r),
             ts: e.t,
             side: e.s === 1 ? 'left' : 'right',
+            ...(e.w ? { window: { start: e.w[0], end: e.w[1] } } : {}),
           })),
       );
     }
@@ -104,7 +113,7 @@ export class StreamStreamJoinOperator implements Operator {
       const previous = this.streamTime;
       this.observe(side, ts);
       if (ts >= previous) this.emitClosed(out, rec);
-      const k = keyString(key);
+      const k = joinKeyString(key, rec.window);
       const own = this.visible(side, k);
       if (ts > this.observed[side] - this.retention) {
         own.push({ row: rec.row, ts });
@@ -117,16 +126,24 @@ export class StreamStreamJoinOperator implements Operator {
         .sort((a, b) => a.ts - b.ts);
       for (const p of partners) {
         const [l, r] = side === 'left' ? [rec.row, p.row] : [p.row, rec.row];
-        out.push({
-          row: joinedRow(key, l, c.leftWidth, r, c.rightWidth),
-          timestamp: Math.max(ts, p.ts),
-          origin: rec.origin,
-        });
+        out.push(
+          withWindow(
+            {
+              row: joinedRow(key, l, c.leftWidth, r, c.rightWidth),
+              timestamp: Math.max(ts, p.ts),
+              origin: rec.origin,
+            },
+            rec.window,
+          ),
+        );
         this.removeOuter(k, other, p.ts);
       }
       if (partners.length > 0 || !this.emitsOuter(side)) return;
-      if (!this.outer || hi < this.streamTime) out.push(this.outerRow(side, key, rec.row, ts, rec));
-      else this.addOuter(k, { row: rec.row, ts, side });
+      if (!this.outer || hi < this.streamTime) {
+        out.push(this.outerRow(side, key, rec.row, ts, rec, rec.window));
+      } else {
+        this.addOuter(k, { row: rec.row, ts, side, ...(rec.window ? { window: rec.window } : {}) });
+      }
     });
     this.sweep();
     return out;
@@ -149,13 +166,20 @@ export class StreamStreamJoinOperator implements Operator {
     return t === 'full' || t === side;
   }
 
-  private outerRow(side: Side, key: unknown, row: unknown[], ts: number, rec: Rec): Rec {
+  private outerRow(
+    side: Side,
+    key: unknown,
+    row: unknown[],
+    ts: number,
+    rec: Rec,
+    window: WindowBounds | undefined,
+  ): Rec {
     const c = this.config;
     const joined =
       side === 'left'
         ? joinedRow(key, row, c.leftWidth, null, c.rightWidth)
         : joinedRow(key, null, c.leftWidth, row, c.rightWidth);
-    return { row: joined, timestamp: ts, origin: rec.origin };
+    return withWindow({ row: joined, timestamp: ts, origin: rec.origin }, window);
   }
 
   private addOuter(k: string, entry: OuterEntry): void {
@@ -208,7 +232,7 @@ export class StreamStreamJoinOperator implements Operator {
     );
     for (const { e } of closed) {
       const key = (e.side === 'left' ? this.config.leftKey : this.config.rightKey)(e.row);
-      out.push(this.outerRow(e.side, key, e.row, e.ts, rec));
+      out.push(this.outerRow(e.side, key, e.row, e.ts, rec, e.window));
     }
   }
 
