@@ -7,7 +7,7 @@
 import { AnalysisError } from '../common/errors.js';
 import type { Column } from '../common/schema.js';
 import type { AliasedSource, Expression, Relation } from '../parser/ast.js';
-import { astChildren } from './ast-children.js';
+import { astChildren, visitAst } from './ast-children.js';
 import { printAst } from './print-ast.js';
 
 /** A joined source as the criteria checks see it: its alias and the columns of its row. */
@@ -62,6 +62,12 @@ function criteriaOf(
   leftAliases: readonly string[],
   rightAlias: string,
 ): JoinCriteria {
+  // ksqlDB checks every qualifier of the clause before resolving unqualified names.
+  visitAst(raw, (x) => {
+    if (x.kind === 'column' && x.source !== undefined && !all.some((s) => s.alias === x.source)) {
+      throw new AnalysisError(`'${x.source}' is not a valid stream/table name or alias.`, x.span);
+    }
+  });
   const on = qualify(raw, all);
   const shown = printAst(on);
   if (on.kind === 'logical') {
