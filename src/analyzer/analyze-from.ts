@@ -10,6 +10,7 @@ import type { DataSource } from '../engine/data-source.js';
 import type { Expression, Relation } from '../parser/ast.js';
 import { resolveSource, sourceRowSchema, type AnalysisContext } from './analyze-query.js';
 import { analyzeJoinCriteria, type JoinAnalysis } from './analyze-join.js';
+import { checkJoinCriteria, type JoinCriteria } from './join-criteria.js';
 import { Scope, type ScopeColumn } from './scope.js';
 import type { TypedExpression } from './typed-expression.js';
 
@@ -29,6 +30,10 @@ export interface KeyAlternatives {
   readonly names: readonly string[];
   /** Set for a join key that matches no source column. */
   readonly synthetic?: boolean;
+  /** Set for the key of a join ("must include the join expression …"). */
+  readonly join?: boolean;
+  /** For a foreign-key join's keys: the left table, whose primary key columns they are. */
+  readonly foreignKeyOf?: string;
   /**
    * Where the key's value is always present (a join's key slot): outer results have NULL for
    * the missing side's columns, so the key is read from here whichever alternative was selected.
@@ -61,8 +66,23 @@ export interface FromAnalysis {
 
 export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis {
   if (from.kind === 'source') return singleSource(from, ctx);
-  const relation = analyzeJoinTree(from, ctx);
+  const criteria = checkJoinCriteria(from, (s) => {
+    const source = resolveSource(ctx.metastore, s.name, s.span);
+    return { alias: s.alias ?? source.name, columns: sourceRowSchema(source) };
+  });
+  const relation = analyzeJoinTree(from, ctx, criteria);
   const sources = collectSources(relation);
+  const kafkaValues = [
+    ...new Set(
+      sources.filter((s) => s.source.valueFormat.format === 'KAFKA').map((s) => s.source.name),
+    ),
+  ];
+  if (kafkaValues.length > 0) {
+    throw new AnalysisError(
+      `Source(s) ${kafkaValues.join(', ')} are using the 'KAFKA' value format. This format does not yet support JOIN.`,
+      from.span,
+    );
+  }
   const scope = new Scope(
     scopeColumns(relation),
     sources.map((s) => s.alias),
@@ -75,23 +95,27 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
     scope,
     sources,
     outputType: join.outputType,
-    keys: [
-      {
-        ...join.key,
-        slot: { k: 'column', index: 0, name: 'ROWKEY', type: relation.schema[0]!.type },
-      },
-    ],
+    keys: join.keys.map((k) =>
+      k.foreignKeyOf !== undefined
+        ? k
+        : { ...k, slot: { k: 'column', index: 0, name: 'ROWKEY', type: relation.schema[0]!.type } },
+    ),
     isJoin: true,
     star: (alias, span) => {
       const picked = alias === undefined ? sources : sources.filter((s) => s.alias === alias);
       if (alias !== undefined && picked.length === 0) {
         throw new AnalysisError(`'${alias}' is not a valid stream/table name or alias.`, span);
       }
-      return picked.flatMap((s) =>
+      const columns = picked.flatMap((s) =>
         s.source.columns
           .filter((c) => c.namespace !== 'header')
           .map((c): Expression => ({ kind: 'column', span, source: s.alias, name: c.name })),
       );
+      // ksqlDB's JoinNode.resolveSelectStar: an unqualified * includes a synthetic key.
+      const synthetic = join.keys[0]?.synthetic ? join.keys[0].names[0] : undefined;
+      return alias === undefined && synthetic !== undefined
+        ? [{ kind: 'column', span, name: synthetic }, ...columns]
+        : columns;
     },
     starName: (ref) => (ref.source === undefined ? ref.name : `${ref.source}_${ref.name}`),
     columnName: (ref) =>
@@ -154,7 +178,11 @@ function clashingColumnNames(sources: readonly { source: DataSource }[]): Set<st
   return clashing;
 }
 
-function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis {
+function analyzeJoinTree(
+  rel: Relation,
+  ctx: AnalysisContext,
+  criteria: ReadonlyMap<Relation, JoinCriteria>,
+): RelationAnalysis {
   if (rel.kind === 'source') {
     const source = resolveSource(ctx.metastore, rel.name, rel.span);
     return {
@@ -164,8 +192,8 @@ function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis 
       schema: sourceRowSchema(source),
     };
   }
-  const left = analyzeJoinTree(rel.left, ctx);
-  const right = analyzeJoinTree(rel.right, ctx);
+  const left = analyzeJoinTree(rel.left, ctx, criteria);
+  const right = analyzeJoinTree(rel.right, ctx, criteria);
   if (right.kind !== 'source')
     throw new AnalysisError('The right side of a join must be a stream or table', rel.span);
   const seen = collectSources(left).map((s) => s.alias);
@@ -177,6 +205,7 @@ function analyzeJoinTree(rel: Relation, ctx: AnalysisContext): RelationAnalysis 
   }
   return analyzeJoinCriteria(
     rel,
+    criteria.get(rel)!,
     left,
     right,
     ctx,
@@ -203,8 +232,8 @@ export function collectSources(
 /** Scope columns of a relation's row: each source's columns under its alias, and ROWKEY for joins. */
 export function scopeColumns(rel: RelationAnalysis): ScopeColumn[] {
   const cols: ScopeColumn[] = [];
-  if (rel.kind === 'join' && rel.key.synthetic) {
-    cols.push({ name: 'ROWKEY', type: rel.schema[0]!.type, index: 0 });
+  if (rel.kind === 'join' && rel.keys[0]?.synthetic) {
+    cols.push({ name: rel.keys[0].names[0]!, type: rel.schema[0]!.type, index: 0 });
   }
   for (const s of collectSources(rel)) {
     sourceRowSchema(s.source).forEach((c, i) =>

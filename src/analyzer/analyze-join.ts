@@ -6,10 +6,11 @@
 import { AnalysisError } from '../common/errors.js';
 import type { Column } from '../common/schema.js';
 import { formatType, typesEqual } from '../common/sql-types.js';
-import type { Expression, JoinRelation, JoinWindow } from '../parser/ast.js';
+import type { JoinRelation, JoinWindow } from '../parser/ast.js';
 import type { AnalysisContext } from './analyze-query.js';
 import { collectSources, type KeyAlternatives, type RelationAnalysis } from './analyze-from.js';
-import { astChildren } from './ast-children.js';
+import { joinKeys, syntheticKeyName } from './join-keys.js';
+import type { JoinCriteria } from './join-criteria.js';
 import { typeExpression } from './expression-typer.js';
 import { checkKeyTypes } from './key-checks.js';
 import { printAst } from './print-ast.js';
@@ -29,56 +30,27 @@ export interface JoinAnalysis {
   readonly rightKey: TypedExpression;
   readonly within?: JoinWindow;
   readonly outputType: 'stream' | 'table';
-  /** The key of the joined row and what may be selected for it. */
-  readonly key: KeyAlternatives;
+  /** The keys of the joined row and what may be selected for each (one but for FK joins). */
+  readonly keys: readonly KeyAlternatives[];
+  /** Printed expressions that evaluate to the key (ksqlDB's join equivalence set). */
+  readonly equivalence: ReadonlySet<string>;
   readonly schema: readonly Column[];
 }
 
 export function analyzeJoinCriteria(
   rel: JoinRelation,
+  criteria: JoinCriteria,
   left: RelationAnalysis,
   right: Extract<RelationAnalysis, { kind: 'source' }>,
   ctx: AnalysisContext,
   scopeOf: (r: RelationAnalysis) => Scope,
 ): JoinAnalysis {
-  const on = rel.on;
-  const shown = printAst(on);
-  if (on.kind === 'logical') {
-    throw new AnalysisError(
-      `Invalid join condition: joins on multiple conditions are not yet supported. Got ${shown}.`,
-      on.span,
-    );
-  }
-  if (on.kind !== 'comparison' || on.op !== '=') {
-    throw new AnalysisError(
-      `Unsupported join expression: ${shown}. Joins are supported on equality only.`,
-      on.span,
-    );
-  }
-  const leftAliases = collectSources(left).map((s) => s.alias);
-  const refsOf = (e: Expression): Set<string> =>
-    sourcesReferenced(e, [...leftAliases, right.alias], left, right);
-  for (const side of [on.left, on.right]) {
-    if (refsOf(side).size !== 1) {
-      throw new AnalysisError(
-        `Invalid comparison expression '${printAst(side)}' in join '${shown}'. Each side of the join comparision must contain references from exactly one source.`,
-        side.span,
-      );
-    }
-  }
-  const [leftAst, rightAst] = refsOf(on.left).has(right.alias)
-    ? [on.right, on.left]
-    : [on.left, on.right];
-  if (refsOf(leftAst).has(right.alias)) {
-    throw new AnalysisError(
-      `Invalid join condition: both sides of ${shown} reference ${right.alias}.`,
-      on.span,
-    );
-  }
+  const { on, leftAst, rightAst, leftSource } = criteria;
+  if (on.kind !== 'comparison') throw new AnalysisError('Invalid join condition', on.span);
   const typing = {
     functions: ctx.functions,
     customTypes: (n: string) => ctx.metastore.getType(n),
-    clause: 'JOIN',
+    clause: 'JOIN ON',
   };
   const leftKey = typeExpression(leftAst, { ...typing, scope: scopeOf(left) });
   const rightKey = typeExpression(rightAst, { ...typing, scope: scopeOf(right) });
@@ -94,7 +66,12 @@ export function analyzeJoinCriteria(
   const leftType = left.kind === 'source' ? left.source.sourceType : left.outputType;
   const rightType = right.source.sourceType;
   const isRightPk = isPrimaryKey(rightKey, right);
-  checkWindowing(left, right, rel);
+  checkWindowing(
+    left,
+    right,
+    rel,
+    isRightPk && (left.kind !== 'source' || isPrimaryKey(leftKey, left)),
+  );
   let joinKind: JoinKind;
   if (leftType === 'stream' && rightType === 'stream') {
     if (!rel.within) {
@@ -119,14 +96,14 @@ export function analyzeJoinCriteria(
     }
     if (rel.joinType === 'right' || rel.joinType === 'full') {
       throw new AnalysisError(
-        `Invalid join type: full-outer and right-outer joins are not supported for stream-table joins. Got ${left.kind === 'source' ? left.alias : 'LEFT'} [${rel.joinType === 'full' ? 'FULL OUTER' : 'RIGHT OUTER'}] JOIN ${right.alias}.`,
+        `Invalid join type: full-outer and right-outer joins are not supported for stream-table joins. Got ${leftSource} [${rel.joinType === 'full' ? 'FULL OUTER' : 'RIGHT OUTER'}] JOIN ${right.alias}.`,
         rel.span,
       );
     }
     joinKind = 'streamTable';
   } else if (rightType === 'stream') {
     throw new AnalysisError(
-      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${left.kind === 'source' ? left.alias : 'LEFT'} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.`,
+      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${leftSource} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.`,
       rel.span,
     );
   } else {
@@ -142,7 +119,10 @@ export function analyzeJoinCriteria(
         on.span,
       );
     }
-    const leftIsPk = left.kind === 'source' ? isPrimaryKey(leftKey, left) : isJoinKey(leftKey);
+    const leftIsPk =
+      left.kind === 'source'
+        ? isPrimaryKey(leftKey, left)
+        : isJoinKey(leftKey, printAst(leftAst), left);
     if (leftIsPk) joinKind = 'tableTable';
     else {
       if (left.kind !== 'source') {
@@ -153,7 +133,7 @@ export function analyzeJoinCriteria(
       }
       if (rel.joinType !== 'inner' && rel.joinType !== 'left') {
         throw new AnalysisError(
-          `Invalid join type: foreign-key table-table joins only support INNER and LEFT joins. Got ${rel.joinType.toUpperCase()}.`,
+          `${rel.joinType === 'full' ? 'FULL' : 'RIGHT'} OUTER JOIN on a foreign key is not supported`,
           rel.span,
         );
       }
@@ -161,45 +141,25 @@ export function analyzeJoinCriteria(
     }
   }
 
-  const offsetRight = 1 + left.schema.length;
-  const shift = (e: TypedExpression, by: number): TypedExpression => shiftColumns(e, by);
   const keyNames = [printAst(leftAst), printAst(rightAst)];
-  const synthetic = rel.joinType === 'full' || (leftKey.k !== 'column' && rightKey.k !== 'column');
-  const keyType = lt;
   // ksqlDB checks the join's own key, named after the left expression (`L.A` is `L_A`).
-  checkKeyTypes([{ name: keyNames[0]!.replace('.', '_'), type: keyType, namespace: 'key' }]);
-  let key: KeyAlternatives;
-  if (joinKind === 'foreignKey' && left.kind === 'source') {
-    const pk = left.schema.findIndex((c) => c.namespace === 'key');
-    const pkCol = left.schema[pk]!;
-    key = {
-      alternatives: [{ k: 'column', index: 1 + pk, name: pkCol.name, type: pkCol.type }],
-      names: [`${left.alias}.${pkCol.name}`],
-    };
-  } else if (synthetic) {
-    key = {
-      alternatives: [{ k: 'column', index: 0, name: 'ROWKEY', type: keyType }],
-      names: ['ROWKEY'],
-      synthetic: true,
-    };
-  } else {
-    const alts: TypedExpression[] = [];
-    const names: string[] = [];
-    if (left.kind === 'join' && left.key.alternatives.some((x) => sameKey(x, leftKey))) {
-      left.key.alternatives.forEach((a, i) => {
-        alts.push(shift(a, 1));
-        names.push(left.key.names[i]!);
-      });
-    } else if (leftKey.k === 'column') {
-      alts.push(shift(leftKey, 1));
-      names.push(keyNames[0]!);
-    }
-    if (rightKey.k === 'column') {
-      alts.push(shift(rightKey, offsetRight));
-      names.push(keyNames[1]!);
-    }
-    key = { alternatives: alts, names };
-  }
+  checkKeyTypes([{ name: keyNames[0]!.replace('.', '_'), type: lt, namespace: 'key' }]);
+  const { keys, equivalence } = joinKeys({
+    joinType: rel.joinType,
+    foreignKey: joinKind === 'foreignKey',
+    left,
+    leftKey,
+    rightKey,
+    leftName: keyNames[0]!,
+    rightName: keyNames[1]!,
+    keyType: lt,
+    syntheticName: syntheticKeyName(
+      [...collectSources(left), right].flatMap((s) => s.source.columns.map((c) => c.name)),
+    ),
+  });
+  // A foreign-key join's key slot holds the left table's (first) primary key column.
+  const first = keys[0]?.alternatives[0];
+  const keyType = joinKind === 'foreignKey' && first?.k === 'column' ? first.type : lt;
   const schema: Column[] = [
     { name: 'ROWKEY', type: keyType, namespace: 'key' },
     ...left.schema.map((c) => ({
@@ -221,17 +181,15 @@ export function analyzeJoinCriteria(
     rightKey,
     ...(rel.within ? { within: rel.within } : {}),
     outputType: leftType === 'table' && rightType === 'table' ? 'table' : 'stream',
-    key,
+    keys,
+    equivalence,
     schema,
   };
 }
 
-function sameKey(a: TypedExpression, b: TypedExpression): boolean {
-  return a.k === 'column' && b.k === 'column' && a.index === b.index;
-}
-
-function isJoinKey(e: TypedExpression): boolean {
-  return e.k === 'column' && e.index === 0;
+/** Whether `e` (over a join's row) is that join's key: its key slot or an equivalent expression. */
+function isJoinKey(e: TypedExpression, printed: string, join: JoinAnalysis): boolean {
+  return (e.k === 'column' && e.index === 0) || join.equivalence.has(printed);
 }
 
 function isPrimaryKey(
@@ -246,6 +204,7 @@ function checkWindowing(
   left: RelationAnalysis,
   right: Extract<RelationAnalysis, { kind: 'source' }>,
   rel: JoinRelation,
+  onKeys: boolean,
 ): void {
   if (left.kind !== 'source') return;
   const lw = left.source.window;
@@ -258,47 +217,24 @@ function checkWindowing(
       rel.span,
     );
   }
-}
-
-/** Which sources an expression references (unqualified names are looked up in every source). */
-function sourcesReferenced(
-  e: Expression,
-  aliases: readonly string[],
-  left: RelationAnalysis,
-  right: Extract<RelationAnalysis, { kind: 'source' }>,
-): Set<string> {
-  const found = new Set<string>();
-  const all = [...collectSources(left), { source: right.source, alias: right.alias, offset: 0 }];
-  const visit = (x: Expression): void => {
-    if (x.kind === 'column') {
-      if (x.source !== undefined) {
-        if (!aliases.includes(x.source)) {
-          throw new AnalysisError(
-            `'${x.source}' is not a valid stream/table name or alias.`,
-            x.span,
-          );
-        }
-        found.add(x.source);
-      } else {
-        for (const s of all)
-          if (s.source.columns.some((c) => c.name === x.name)) found.add(s.alias);
-      }
-    }
-    for (const c of astChildren(x)) visit(c);
-  };
-  visit(e);
-  return found;
-}
-
-function shiftColumns(e: TypedExpression, by: number): TypedExpression {
-  if (e.k === 'column') return { ...e, index: e.index + by };
-  const out: Record<string, unknown> = { ...e };
-  for (const [k, v] of Object.entries(e)) {
-    if (v && typeof v === 'object' && 'k' in v) out[k] = shiftColumns(v as TypedExpression, by);
-    else if (Array.isArray(v))
-      out[k] = v.map((x: unknown) =>
-        x && typeof x === 'object' && 'k' in x ? shiftColumns(x as TypedExpression, by) : x,
-      );
+  if (!lw || !rw) return;
+  if ((lw.type === 'session') !== (rw.type === 'session')) {
+    throw new AnalysisError(
+      `Incompatible windowed sources.\nLeft source: ${lw.type.toUpperCase()}\nRight source: ${rw.type.toUpperCase()}\nSession windowed sources can only be joined to other session windowed sources, and may still not result in expected behaviour as session bounds must be an exact match for the join to work\nHopping and tumbling windowed sources can only be joined to other hopping and tumbling windowed sources`,
+      rel.span,
+    );
   }
-  return out as TypedExpression;
+  // Windowed rows join on their key and window; any other key would need a repartition.
+  if (!onKeys) {
+    throw new AnalysisError(
+      'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.',
+      rel.span,
+    );
+  }
+  if (lw.type !== rw.type || lw.sizeMs !== rw.sizeMs) {
+    throw new AnalysisError(
+      'Implicit repartitioning of windowed sources is not supported. The windowed key formats differ, so the two sides cannot be co-partitioned.',
+      rel.span,
+    );
+  }
 }

@@ -265,13 +265,20 @@ function buildProjection(
   const taken = new Set<string>(items.flatMap((i) => (i.alias !== undefined ? [i.alias] : [])));
   const generated = new GeneratedNames(taken);
   const keyColumns: (ProjectedColumn | undefined)[] = keys.map(() => undefined);
+  const keySelected: (TypedExpression | undefined)[] = keys.map(() => undefined);
   const values: ProjectedColumn[] = [];
-  for (const { item, expr } of typed) {
+  // Each key is the selected item of its first alternative that is selected (a join's key is
+  // its left-most viable column, wherever it stands in the SELECT list).
+  const chosen = keys.map((k) => {
+    for (const alt of k.alternatives) {
+      const at = typed.findIndex(({ expr }) => sameExpression(alt, expr));
+      if (at >= 0) return at;
+    }
+    return -1;
+  });
+  for (const [position, { item, expr }] of typed.entries()) {
     const type: SqlType = expr.k === 'unit' || expr.type === null ? { base: 'STRING' } : expr.type;
-    const keyIndex = keys.findIndex(
-      (k, i) =>
-        keyColumns[i] === undefined && k.alternatives.some((alt) => sameExpression(alt, expr)),
-    );
+    const keyIndex = chosen.indexOf(position);
     const name =
       item.alias ?? (item.name !== undefined ? uniqueName(item.name, taken) : generated.generate());
     if (RESERVED_COLUMN_NAMES.has(name) && !transient) {
@@ -283,14 +290,31 @@ function buildProjection(
       );
     }
     const expression = expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr;
+    const repeated = keyColumns.findIndex(
+      (k, i) => k !== undefined && sameExpression(keySelected[i]!, expr),
+    );
+    if (
+      keyIndex < 0 &&
+      repeated >= 0 &&
+      !transient &&
+      (partitioned || keys[repeated]!.join || keys[repeated]!.foreignKeyOf !== undefined)
+    ) {
+      const k = keys[repeated]!;
+      const aliases = [keyColumns[repeated]!.column.name, name].sort();
+      throw new AnalysisError(
+        `The projection contains a key column (\`${keyColumnName(k)}\`) more than once, aliased as: ${aliases.join(' and ')}.`,
+        item.ast.span,
+      );
+    }
     if (keyIndex >= 0) {
       const slot = keys[keyIndex]!.slot ?? expression;
       keyColumns[keyIndex] = { column: { name, type, namespace: 'key' }, expression: slot };
+      keySelected[keyIndex] = expr;
     } else values.push({ column: { name, type, namespace: 'value' }, expression });
   }
   const missing = keys.filter((_, i) => keyColumns[i] === undefined);
   if (missing.length > 0 && !transient && (requireKeys || missing.length < keys.length)) {
-    throw missingKeyError(sinkName, keys, partitioned);
+    throw missingKeyError(sinkName, keys, missing, partitioned);
   }
   if (values.length === 0 && !transient) {
     throw new AnalysisError('The projection contains no value columns.', query.span);
@@ -298,15 +322,30 @@ function buildProjection(
   return [...keyColumns.filter((k): k is ProjectedColumn => k !== undefined), ...values];
 }
 
+/** The name ksqlDB gives a key column in messages: `L_A` for a join's `L.A`, else the column. */
+function keyColumnName(k: KeyAlternatives): string {
+  const first = k.alternatives[0];
+  if (!k.join && k.foreignKeyOf === undefined && first?.k === 'column') return first.name;
+  return k.names[0]!.replace('.', '_');
+}
+
 function missingKeyError(
   sinkName: string,
   keys: readonly KeyAlternatives[],
+  missing: readonly KeyAlternatives[],
   partitioned: boolean,
 ): AnalysisError {
+  const fk = missing.filter((k) => k.foreignKeyOf !== undefined);
+  if (fk.length > 0) {
+    const plural = fk.length > 1;
+    return new AnalysisError(
+      `Primary key column${plural ? 's' : ''} missing in projection. For foreign-key table-table joins, the projection must include all primary key columns from the left input table (\`${fk[0]!.foreignKeyOf}\`). Missing column${plural ? 's' : ''}: ${fk.map((k) => `\`${k.alternatives[0]!.k === 'column' ? k.alternatives[0]!.name : k.names[0]}\``).join(', ')}.`,
+    );
+  }
   const join =
     keys.length === 1 &&
     keys[0]!.alternatives.length > 0 &&
-    (keys[0]!.names.length > 1 || keys[0]!.synthetic);
+    (keys[0]!.names.length > 1 || keys[0]!.synthetic || keys[0]!.join);
   if (join || (keys.length === 1 && keys[0]!.synthetic)) {
     const names = keys[0]!.names;
     const list =

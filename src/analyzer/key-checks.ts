@@ -21,7 +21,7 @@ export function checkKeyTypes(keyColumns: readonly Column[]): void {
   for (const c of keyColumns) {
     if (containsMap(c.type)) {
       throw new AnalysisError(
-        `Map keys, including types that contain maps, are not supported as they may lead to unexpected behavior due to inconsistent serialization. Key column name: \`${c.name}\`. Column type: ${formatType(c.type)}. See https://github.com/confluentinc/ksql/issues/6621 for more.`,
+        `Map keys, including types that contain maps, are not supported as they may lead to unexpected behavior due to inconsistent serialization. Key column name: \`${c.name}\`. Column type: ${formatType(c.type, true)}. See https://github.com/confluentinc/ksql/issues/6621 for more.`,
       );
     }
   }

@@ -47,10 +47,9 @@ export class Scope {
       throw new AnalysisError(`${clause} column '${shown}' cannot be resolved.`, ref.span);
     }
     if (matches.length > 1 && new Set(matches.map((m) => m.index)).size > 1) {
+      const names = matches.map((m) => `${m.source}.${m.name}`);
       throw new AnalysisError(
-        `Column '${ref.name}' is ambiguous. Could be any of: ${matches
-          .map((m) => `${m.source}.${m.name}`)
-          .join(', ')}`,
+        `Column '${ref.name}' is ambiguous. Could be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}.`,
         ref.span,
       );
     }

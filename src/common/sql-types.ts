@@ -65,16 +65,18 @@ export function structType(fields: readonly StructField[]): SqlType {
 }
 
 /** Renders a type as ksqlDB prints it in DESCRIBE and schemas: `ARRAY<STRING>`, `DECIMAL(4, 2)`. */
-export function formatType(type: SqlType): string {
+/** A type as ksqlDB prints it; `quoteFields` backquotes every struct field (its escaped form). */
+export function formatType(type: SqlType, quoteFields = false): string {
+  const f = (t: SqlType): string => formatType(t, quoteFields);
   switch (type.base) {
     case 'DECIMAL':
       return `DECIMAL(${type.precision}, ${type.scale})`;
     case 'ARRAY':
-      return `ARRAY<${formatType(type.items)}>`;
+      return `ARRAY<${f(type.items)}>`;
     case 'MAP':
-      return `MAP<${formatType(type.key)}, ${formatType(type.value)}>`;
+      return `MAP<${f(type.key)}, ${f(type.value)}>`;
     case 'STRUCT':
-      return `STRUCT<${type.fields.map((f) => `${quoteIfNeeded(f.name)} ${formatType(f.type)}`).join(', ')}>`;
+      return `STRUCT<${type.fields.map((x) => `${quoteFields ? `\`${x.name}\`` : quoteIfNeeded(x.name)} ${f(x.type)}`).join(', ')}>`;
     default:
       return type.base;
   }

@@ -79,8 +79,8 @@ function joinOperator(node: JoinNode, { functions, queryId }: BuildContext): Ope
     case 'tableTable':
       return new TableTableJoinOperator(config);
     case 'foreignKey': {
-      const pk = node.left.schema.findIndex((c) => c.namespace === 'key');
-      return new ForeignKeyJoinOperator(config, (row) => row[pk]);
+      const keys = node.left.schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
+      return new ForeignKeyJoinOperator(config, keys);
     }
   }
 }

@@ -180,8 +180,8 @@ function sinkWindow(analysis: QueryAnalysis): Pick<DataSource, 'window'> {
   const w = analysis.aggregate?.window;
   if (!w) {
     // A stateless query over a windowed source keeps its windowed keys.
-    const inherited =
-      !analysis.aggregate && !analysis.from.isJoin ? analysis.source.window : undefined;
+    // So does a join of windowed sources (they join on key and window).
+    const inherited = !analysis.aggregate ? analysis.source.window : undefined;
     return inherited ? { window: inherited } : {};
   }
   return {

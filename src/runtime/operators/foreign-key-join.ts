@@ -8,6 +8,7 @@ import type { Log } from '../../log/log.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
+import { encodeValues } from '../state/key-codec.js';
 import {
   joinedRow,
   keyString,
@@ -28,8 +29,8 @@ export class ForeignKeyJoinOperator implements Operator {
 
   constructor(
     private readonly config: JoinConfig,
-    /** The left table's primary key, from its row. */
-    private readonly leftPrimaryKey: (row: readonly unknown[]) => unknown,
+    /** Positions of the left table's primary key columns in its row. */
+    private readonly leftKeyIndexes: readonly number[],
   ) {
     const prefix = config.changelogPrefix;
     this.left = RowStore.rows(
@@ -50,23 +51,18 @@ export class ForeignKeyJoinOperator implements Operator {
     return out;
   }
 
+  /**
+   * As Kafka Streams' subscription protocol: a deleted or updated left row always propagates
+   * (a tombstone when it has no result), a new one only when it has a result.
+   */
   private leftChange(rec: Rec, out: Rec[]): void {
-    const c = this.config;
-    const pk = this.leftPrimaryKey(rec.row);
-    const pkKey = keyString(pk);
+    const { pk, pkKey } = this.primaryKey(rec.row);
     const before = this.left.get(pkKey);
     if (before) this.unreference(before.row, pkKey);
     const oldRow = before ? this.joinLeft(pk, before.row) : null;
     if (rec.tombstone) {
       this.left.delete(pkKey);
-      if (oldRow)
-        out.push({
-          row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
-          timestamp: rec.timestamp,
-          tombstone: true,
-          old: oldRow,
-          origin: rec.origin,
-        });
+      if (before) out.push(this.tombstone(before.row, rec.timestamp, oldRow, rec));
       return;
     }
     this.left.put(pkKey, { row: rec.row, ts: rec.timestamp });
@@ -74,14 +70,34 @@ export class ForeignKeyJoinOperator implements Operator {
     const newRow = this.joinLeft(pk, rec.row);
     if (newRow)
       out.push({ row: newRow, timestamp: rec.timestamp, old: oldRow, origin: rec.origin });
-    else if (oldRow)
-      out.push({
-        row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
-        timestamp: rec.timestamp,
-        tombstone: true,
-        old: oldRow,
-        origin: rec.origin,
-      });
+    else if (before) out.push(this.tombstone(before.row, rec.timestamp, oldRow, rec));
+  }
+
+  /** The left table's primary key (the first key column stands in the join's key slot). */
+  private primaryKey(row: readonly unknown[]): { pk: unknown; pkKey: string } {
+    return {
+      pk: row[this.leftKeyIndexes[0]!],
+      pkKey: encodeValues(this.leftKeyIndexes.map((i) => row[i])),
+    };
+  }
+
+  /** A delete of a result: only the left table's key columns are set. */
+  private tombstone(
+    leftRow: readonly unknown[],
+    timestamp: number,
+    old: unknown[] | null,
+    rec: Rec,
+  ): Rec {
+    const c = this.config;
+    const keysOnly: unknown[] = new Array<unknown>(c.leftWidth).fill(null);
+    for (const i of this.leftKeyIndexes) keysOnly[i] = leftRow[i];
+    return {
+      row: joinedRow(leftRow[this.leftKeyIndexes[0]!], keysOnly, c.leftWidth, null, c.rightWidth),
+      timestamp,
+      tombstone: true,
+      old,
+      origin: rec.origin,
+    };
   }
 
   private rightChange(rec: Rec, out: Rec[]): void {
@@ -94,7 +110,7 @@ export class ForeignKeyJoinOperator implements Operator {
     else this.right.put(fkKey, { row: rec.row, ts: rec.timestamp });
     for (const pkKey of this.referencing.get(fkKey) ?? []) {
       const left = this.left.get(pkKey)!;
-      const pk = this.leftPrimaryKey(left.row);
+      const { pk } = this.primaryKey(left.row);
       const oldRow =
         before || c.joinType === 'left'
           ? joinedRow(pk, left.row, c.leftWidth, before?.row ?? null, c.rightWidth)
@@ -102,14 +118,7 @@ export class ForeignKeyJoinOperator implements Operator {
       const newRow = this.joinLeft(pk, left.row);
       const timestamp = Math.max(rec.timestamp, left.ts);
       if (newRow) out.push({ row: newRow, timestamp, old: oldRow, origin: rec.origin });
-      else if (oldRow)
-        out.push({
-          row: joinedRow(pk, null, c.leftWidth, null, c.rightWidth),
-          timestamp,
-          tombstone: true,
-          old: oldRow,
-          origin: rec.origin,
-        });
+      else if (oldRow) out.push(this.tombstone(left.row, timestamp, oldRow, rec));
     }
   }
 

@@ -3,6 +3,7 @@
  * joined row `[key, …left, …right]` is assembled with NULLs for a missing side.
  */
 import type { Log, ProducerRecord } from '../../log/log.js';
+import type { Rec, WindowBounds } from '../record.js';
 import { ChangelogStore } from '../state/changelog-store.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
 
@@ -70,6 +71,17 @@ export function joinedRow(
 
 export function keyString(value: unknown): string {
   return encodeValues([value]);
+}
+
+/** A join key as a store key; windowed sources join on their key and window together. */
+export function joinKeyString(value: unknown, window: WindowBounds | undefined): string {
+  return window ? encodeValues([value, window.start, window.end]) : encodeValues([value]);
+}
+
+/** The window of a joined record, when its inputs are windowed. */
+export function withWindow(rec: Rec, window: WindowBounds | undefined): Rec {
+  if (window) rec.window = window;
+  return rec;
 }
 
 /** Changelog records of several stores, as one operator's changelog (each store has its own topic). */

@@ -1,18 +1,26 @@
 /**
- * Stream-stream join within a time window, as Kafka Streams' KStreamKStreamJoin: each side's
- * records are kept by join key; a left record at t matches right records in
- * [t - before, t + after] (a right record at t: left records in [t - after, t + before]);
- * joined rows carry the later timestamp. Outer results (a record that found no partner): with a
- * GRACE PERIOD they are emitted once the window has closed, only if no partner came; without
- * one, eagerly, as ksqlDB's joins before GRACE existed.
+ * Stream-stream join within a time window, as Kafka Streams' KStreamKStreamJoin. Each side keeps
+ * its records by join key in a window store whose retention is before + after + grace; a record
+ * is visible in a store while its timestamp is above that store's highest timestamp minus the
+ * retention. A left record at t matches right records in [t - before, t + after] (a right one:
+ * left records in [t - after, t + before]); joined rows carry the later timestamp.
+ *
+ * Outer results (a record that found no partner):
+ * - with a GRACE PERIOD (Kafka Streams' spurious-result fix), a record whose window is still
+ *   open waits in a shared outer store and is emitted, with its own timestamp, once stream time
+ *   passes t + window + grace and no partner came; one whose window had already passed when it
+ *   arrived is emitted at once;
+ * - without one, eagerly, as ksqlDB's joins before GRACE existed (24 hours of retention).
  */
 import type { Log } from '../../log/log.js';
-import type { Rec } from '../record.js';
-import type { ChangelogStore } from '../state/changelog-store.js';
+import type { Rec, WindowBounds } from '../record.js';
+import { ChangelogStore } from '../state/changelog-store.js';
+import { decodeValues, encodeValues } from '../state/key-codec.js';
 import type { TaskContext } from '../task-context.js';
 import {
   joinedRow,
-  keyString,
+  joinKeyString,
+  withWindow,
   restoreStores,
   RowStore,
   takeChangelogs,
@@ -21,17 +29,31 @@ import {
 import { forEachGuarded, type Operator, type Port } from './operator.js';
 import type { JoinConfig } from './stream-table-join.js';
 
-/** Kafka Streams' default grace for join windows without one (24 hours). */
+/** Kafka Streams' deprecated JoinWindows.of: 24 hours minus twice the window, as grace. */
 const LEGACY_GRACE_MS = 24 * 60 * 60 * 1000;
 
-type Buffered = StoredRow;
+/** The side store entry that remembers the store's highest timestamp across restarts. */
+const OBSERVED_KEY = '#observed';
+
+type Side = 'left' | 'right';
+
+interface OuterEntry {
+  readonly row: unknown[];
+  readonly ts: number;
+  readonly side: Side;
+  readonly window?: WindowBounds;
+}
 
 export class StreamStreamJoinOperator implements Operator {
   readonly name = 'StreamStreamJoin';
-  private readonly sides: Record<'left' | 'right', ChangelogStore<Buffered[]>>;
-  private streamTime = -1;
-  private readonly eager: boolean;
+  private readonly sides: Record<Side, ChangelogStore<StoredRow[]>>;
+  /** Unmatched records of outer sides waiting for their window to close (grace given only). */
+  private readonly outer: ChangelogStore<OuterEntry[]> | undefined;
+  private readonly observed: Record<Side, number> = { left: -Infinity, right: -Infinity };
   private readonly grace: number;
+  private readonly retention: number;
+  private outerMin = Infinity;
+  private lastSweep = -Infinity;
 
   constructor(
     private readonly config: JoinConfig,
@@ -44,98 +66,212 @@ export class StreamStreamJoinOperator implements Operator {
       left: RowStore.rowLists(
         'Join-This',
         prefix && `${prefix}-KSTREAM-JOINTHIS-0000000004-store-changelog`,
-      ).store as ChangelogStore<Buffered[]>,
+      ).store,
       right: RowStore.rowLists(
         'Join-Other',
         prefix && `${prefix}-KSTREAM-OUTEROTHER-0000000005-store-changelog`,
-      ).store as ChangelogStore<Buffered[]>,
+      ).store,
     };
-    this.eager = grace === undefined;
-    this.grace = grace ?? LEGACY_GRACE_MS;
+    this.grace = grace ?? Math.max(LEGACY_GRACE_MS - 2 * before, 0);
+    this.retention = before + after + this.grace;
+    if (grace !== undefined && config.joinType !== 'inner') {
+      this.outer = new ChangelogStore<OuterEntry[]>(
+        'Join-Outer',
+        prefix && `${prefix}-Join-outer-shared-join-store-changelog`,
+        (v) =>
+          v.map((e) => ({
+            r: encodeValues(e.row),
+            t: e.ts,
+            s: e.side === 'left' ? 1 : 0,
+            ...(e.window ? { w: [e.window.start, e.window.end] } : {}),
+          })),
+        (s) =>
+          (s as { r: string; t: number; s: number; w?: [number, number] }[]).map((e) => ({
+            row: decodeValues(e.r),
+            ts: e.t,
+            side: e.s === 1 ? 'left' : 'right',
+            ...(e.w ? { window: { start: e.w[0], end: e.w[1] } } : {}),
+          })),
+      );
+    }
+  }
+
+  private get streamTime(): number {
+    return Math.max(this.observed.left, this.observed.right);
   }
 
   process(batch: readonly Rec[], ctx: TaskContext, port: Port): Rec[] {
     const out: Rec[] = [];
-    const side = port === 'right' ? 'right' : 'left';
-    const other = side === 'left' ? 'right' : 'left';
+    const side: Side = port === 'right' ? 'right' : 'left';
+    const other: Side = side === 'left' ? 'right' : 'left';
     const c = this.config;
     forEachGuarded(batch, ctx, this.name, (rec) => {
       if (rec.tombstone) return;
       const key = (side === 'left' ? c.leftKey : c.rightKey)(rec.row);
       if (key === null) return;
       const ts = rec.timestamp;
-      const reach = side === 'left' ? this.after : this.before;
-      if (ts + reach + this.grace < this.streamTime) return;
-      this.streamTime = Math.max(this.streamTime, ts);
-      const k = keyString(key);
+      const previous = this.streamTime;
+      this.observe(side, ts);
+      if (ts >= previous) this.emitClosed(out, rec);
+      const k = joinKeyString(key, rec.window);
+      const own = this.visible(side, k);
+      if (ts > this.observed[side] - this.retention) {
+        own.push({ row: rec.row, ts });
+        this.sides[side].put(k, own);
+      }
       const [lo, hi] =
         side === 'left' ? [ts - this.before, ts + this.after] : [ts - this.after, ts + this.before];
-      const partners = (this.sides[other].get(k) ?? [])
+      const partners = this.visible(other, k)
         .filter((p) => p.ts >= lo && p.ts <= hi)
         .sort((a, b) => a.ts - b.ts);
       for (const p of partners) {
-        p.matched = true;
         const [l, r] = side === 'left' ? [rec.row, p.row] : [p.row, rec.row];
-        out.push({
-          row: joinedRow(key, l, c.leftWidth, r, c.rightWidth),
-          timestamp: Math.max(ts, p.ts),
-          origin: rec.origin,
-        });
+        out.push(
+          withWindow(
+            {
+              row: joinedRow(key, l, c.leftWidth, r, c.rightWidth),
+              timestamp: Math.max(ts, p.ts),
+              origin: rec.origin,
+            },
+            rec.window,
+          ),
+        );
+        this.removeOuter(k, other, p.ts);
       }
-      if (partners.length > 0) this.sides[other].put(k, this.sides[other].get(k)!);
-      const own: Buffered = { row: rec.row, ts, matched: partners.length > 0 };
-      this.sides[side].put(k, [...(this.sides[side].get(k) ?? []), own]);
-      if (partners.length === 0 && this.eager && this.emitsOuter(side)) {
-        out.push(this.outer(side, key, rec.row, ts, rec));
+      if (partners.length > 0 || !this.emitsOuter(side)) return;
+      if (!this.outer || hi < this.streamTime) {
+        out.push(this.outerRow(side, key, rec.row, ts, rec, rec.window));
+      } else {
+        this.addOuter(k, { row: rec.row, ts, side, ...(rec.window ? { window: rec.window } : {}) });
       }
-      this.expire(rec, out);
     });
+    this.sweep();
     return out;
   }
 
-  private emitsOuter(side: 'left' | 'right'): boolean {
-    const t = this.config.joinType;
-    return t === 'full' || (t === 'left' && side === 'left') || (t === 'right' && side === 'right');
+  private observe(side: Side, ts: number): void {
+    if (ts <= this.observed[side]) return;
+    this.observed[side] = ts;
+    this.sides[side].put(OBSERVED_KEY, [{ row: [], ts }]);
   }
 
-  private outer(side: 'left' | 'right', key: unknown, row: unknown[], ts: number, rec: Rec): Rec {
+  /** The records of a key still within the side store's retention. */
+  private visible(side: Side, k: string): StoredRow[] {
+    const horizon = this.observed[side] - this.retention;
+    return (this.sides[side].get(k) ?? []).filter((r) => r.ts > horizon);
+  }
+
+  private emitsOuter(side: Side): boolean {
+    const t = this.config.joinType;
+    return t === 'full' || t === side;
+  }
+
+  private outerRow(
+    side: Side,
+    key: unknown,
+    row: unknown[],
+    ts: number,
+    rec: Rec,
+    window: WindowBounds | undefined,
+  ): Rec {
     const c = this.config;
     const joined =
       side === 'left'
         ? joinedRow(key, row, c.leftWidth, null, c.rightWidth)
         : joinedRow(key, null, c.leftWidth, row, c.rightWidth);
-    return { row: joined, timestamp: ts, origin: rec.origin };
+    return withWindow({ row: joined, timestamp: ts, origin: rec.origin }, window);
   }
 
-  /** Drops records whose window has closed, emitting outer results for those never matched. */
-  private expire(rec: Rec, out: Rec[]): void {
-    for (const side of ['left', 'right'] as const) {
-      const reach = side === 'left' ? this.after : this.before;
-      for (const [k, list] of [...this.sides[side].entries()]) {
-        const closed = list.filter((b) => b.ts + reach + this.grace < this.streamTime);
-        if (closed.length === 0) continue;
-        if (!this.eager && this.emitsOuter(side)) {
-          for (const b of closed) {
-            if (!b.matched)
-              out.push(this.outer(side, keyOf(b.row, side, this.config), b.row, b.ts, rec));
-          }
+  private addOuter(k: string, entry: OuterEntry): void {
+    const list = (this.outer!.get(k) ?? []).filter(
+      (e) => e.ts !== entry.ts || e.side !== entry.side,
+    );
+    this.outer!.put(k, [...list, entry]);
+    this.outerMin = Math.min(this.outerMin, entry.ts);
+  }
+
+  private removeOuter(k: string, side: Side, ts: number): void {
+    const list = this.outer?.get(k);
+    if (!list) return;
+    const kept = list.filter((e) => e.ts !== ts || e.side !== side);
+    if (kept.length === list.length) return;
+    if (kept.length === 0) this.outer!.delete(k);
+    else this.outer!.put(k, kept);
+  }
+
+  /**
+   * Emits the waiting outer records whose window and grace have passed, in the order of Kafka
+   * Streams' outer store: by timestamp, right side before left, then key.
+   */
+  private emitClosed(out: Rec[], rec: Rec): void {
+    if (!this.outer) return;
+    const now = this.streamTime;
+    if (this.outerMin + Math.min(this.before, this.after) + this.grace >= now) return;
+    const closed: { k: string; e: OuterEntry }[] = [];
+    let min = Infinity;
+    for (const [k, list] of [...this.outer.entries()]) {
+      const kept: OuterEntry[] = [];
+      for (const e of list) {
+        const lookBack = e.side === 'left' ? this.after : this.before;
+        if (e.ts + lookBack + this.grace < now) closed.push({ k, e });
+        else {
+          kept.push(e);
+          min = Math.min(min, e.ts);
         }
-        const kept = list.filter((b) => !closed.includes(b));
+      }
+      if (kept.length === list.length) continue;
+      if (kept.length === 0) this.outer.delete(k);
+      else this.outer.put(k, kept);
+    }
+    this.outerMin = min;
+    closed.sort(
+      (a, b) =>
+        a.e.ts - b.e.ts ||
+        (a.e.side === b.e.side ? 0 : a.e.side === 'right' ? -1 : 1) ||
+        (a.k < b.k ? -1 : a.k > b.k ? 1 : 0),
+    );
+    for (const { e } of closed) {
+      const key = (e.side === 'left' ? this.config.leftKey : this.config.rightKey)(e.row);
+      out.push(this.outerRow(e.side, key, e.row, e.ts, rec, e.window));
+    }
+  }
+
+  /** Drops records past retention, at most once per half retention of stream time. */
+  private sweep(): void {
+    const now = this.streamTime;
+    if (now - this.lastSweep < this.retention / 2) return;
+    this.lastSweep = now;
+    for (const side of ['left', 'right'] as const) {
+      const horizon = this.observed[side] - this.retention;
+      for (const [k, list] of [...this.sides[side].entries()]) {
+        if (k === OBSERVED_KEY) continue;
+        const kept = list.filter((r) => r.ts > horizon);
+        if (kept.length === list.length) continue;
         if (kept.length === 0) this.sides[side].delete(k);
         else this.sides[side].put(k, kept);
       }
     }
   }
 
+  private stores(): ChangelogStore<unknown>[] {
+    return [
+      this.sides.left,
+      this.sides.right,
+      ...(this.outer ? [this.outer] : []),
+    ] as ChangelogStore<unknown>[];
+  }
+
   changelog() {
-    return takeChangelogs([this.sides.left, this.sides.right] as ChangelogStore<unknown>[]);
+    return takeChangelogs(this.stores());
   }
 
-  restore(log: Log): Promise<void> {
-    return restoreStores([this.sides.left, this.sides.right] as ChangelogStore<unknown>[], log);
+  async restore(log: Log): Promise<void> {
+    await restoreStores(this.stores(), log);
+    for (const side of ['left', 'right'] as const) {
+      this.observed[side] = this.sides[side].get(OBSERVED_KEY)?.[0]?.ts ?? -Infinity;
+    }
+    for (const [, list] of this.outer?.entries() ?? []) {
+      for (const e of list) this.outerMin = Math.min(this.outerMin, e.ts);
+    }
   }
-}
-
-function keyOf(row: readonly unknown[], side: 'left' | 'right', c: JoinConfig): unknown {
-  return (side === 'left' ? c.leftKey : c.rightKey)(row);
 }

@@ -10,7 +10,8 @@ import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
 import {
   joinedRow,
-  keyString,
+  joinKeyString,
+  withWindow,
   restoreStores,
   RowStore,
   takeChangelogs,
@@ -46,19 +47,25 @@ export class StreamTableJoinOperator implements Operator {
       if (port === 'right') {
         const key = c.rightKey(rec.row);
         if (key === null) return;
-        if (rec.tombstone) this.table.delete(keyString(key));
-        else this.table.put(keyString(key), { row: rec.row, ts: rec.timestamp });
+        const k = joinKeyString(key, rec.window);
+        if (rec.tombstone) this.table.delete(k);
+        else this.table.put(k, { row: rec.row, ts: rec.timestamp });
         return;
       }
       if (rec.tombstone) return;
       const key = c.leftKey(rec.row);
-      const match = key === null ? undefined : this.table.get(keyString(key));
+      const match = key === null ? undefined : this.table.get(joinKeyString(key, rec.window));
       if (!match && c.joinType === 'inner') return;
-      out.push({
-        row: joinedRow(key, rec.row, c.leftWidth, match ? match.row : null, c.rightWidth),
-        timestamp: rec.timestamp,
-        origin: rec.origin,
-      });
+      out.push(
+        withWindow(
+          {
+            row: joinedRow(key, rec.row, c.leftWidth, match ? match.row : null, c.rightWidth),
+            timestamp: rec.timestamp,
+            origin: rec.origin,
+          },
+          rec.window,
+        ),
+      );
     });
     return out;
   }

@@ -11,7 +11,8 @@ import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
 import {
   joinedRow,
-  keyString,
+  joinKeyString,
+  withWindow,
   restoreStores,
   RowStore,
   takeChangelogs,
@@ -44,7 +45,7 @@ export class TableTableJoinOperator implements Operator {
         rec.old && rec.tombstone ? rec.old : rec.row,
       );
       if (key === null) return;
-      const k = keyString(key);
+      const k = joinKeyString(key, rec.window);
       const before = this.sides[side].get(k);
       const other = this.sides[otherSide].get(k);
       if (rec.tombstone) this.sides[side].delete(k);
@@ -55,15 +56,18 @@ export class TableTableJoinOperator implements Operator {
       if (newRow === null && oldRow === null) return;
       const timestamp = Math.max(rec.timestamp, other?.ts ?? -Infinity);
       out.push(
-        newRow === null
-          ? {
-              row: joinedRow(key, null, c.leftWidth, null, c.rightWidth),
-              timestamp,
-              tombstone: true,
-              old: oldRow,
-              origin: rec.origin,
-            }
-          : { row: newRow, timestamp, old: oldRow, origin: rec.origin },
+        withWindow(
+          newRow === null
+            ? {
+                row: joinedRow(key, null, c.leftWidth, null, c.rightWidth),
+                timestamp,
+                tombstone: true,
+                old: oldRow,
+                origin: rec.origin,
+              }
+            : { row: newRow, timestamp, old: oldRow, origin: rec.origin },
+          rec.window,
+        ),
       );
     });
     return out;
