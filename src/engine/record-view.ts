@@ -5,6 +5,8 @@
  */
 import type { LogRecord } from '../log/log.js';
 import { createSerde } from '../serde/create-serde.js';
+import { runtimeOptions } from '../serde/runtime-options.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import type { DataSource } from './data-source.js';
 import { toJsonValue } from './json-value.js';
 
@@ -15,7 +17,11 @@ export interface RecordView {
   readonly note?: string;
 }
 
-export function viewRecord(record: LogRecord, source: DataSource | undefined): RecordView {
+export function viewRecord(
+  record: LogRecord,
+  source: DataSource | undefined,
+  registry?: SchemaRegistry,
+): RecordView {
   if (source) {
     const keys = source.columns.filter((c) => c.namespace === 'key');
     const values = source.columns.filter((c) => c.namespace === 'value');
@@ -23,14 +29,17 @@ export function viewRecord(record: LogRecord, source: DataSource | undefined): R
       const key =
         keys.length === 0
           ? null
-          : createSerde(source.keyFormat.format, keys, 'key', source.keyFormat.options).deserialize(
-              record.key,
-            );
+          : createSerde(
+              source.keyFormat.format,
+              keys,
+              'key',
+              runtimeOptions(source.keyFormat, source.topic, registry),
+            ).deserialize(record.key);
       const value = createSerde(
         source.valueFormat.format,
         values,
         'value',
-        source.valueFormat.options,
+        runtimeOptions(source.valueFormat, source.topic, registry),
       ).deserialize(record.value);
       return {
         key:

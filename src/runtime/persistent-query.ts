@@ -7,6 +7,7 @@
 import type { FunctionRegistry } from '../functions/types.js';
 import type { Log } from '../log/log.js';
 import type { QueryPlan } from '../planner/plan.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import { SinkEncoder } from './operators/sink.js';
 import { PROCESSING_LOG_TOPIC } from './processing-log.js';
 import { BatchContext, type ProcessingLogListener } from './processing-log-writer.js';
@@ -32,9 +33,10 @@ export class PersistentQuery {
     private readonly log: Log,
     functions: FunctionRegistry,
     private readonly onProcessingError?: ProcessingLogListener,
+    registry?: SchemaRegistry,
   ) {
-    this.topology = buildTopology(plan.root, functions, plan.queryId);
-    this.sink = new SinkEncoder(plan.sink, this.topology.schema, functions);
+    this.topology = buildTopology(plan.root, functions, plan.queryId, registry);
+    this.sink = new SinkEncoder(plan.sink, this.topology.schema, functions, registry);
     this.group = queryGroup(plan.queryId);
     this.cursors = this.topology.paths.map((p) => new SourceCursor(log, p.node.topic));
   }

@@ -17,6 +17,10 @@ export const IMPLEMENTED_FORMATS: ReadonlySet<FormatName> = new Set([
   'JSON',
   'DELIMITED',
   'NONE',
+  'AVRO',
+  'PROTOBUF',
+  'PROTOBUF_NOSR',
+  'JSON_SR',
 ]);
 
 interface WrappingSupport {

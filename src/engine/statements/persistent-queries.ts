@@ -132,7 +132,14 @@ async function startQuery(
   const plan: QueryPlan = ctx.replayCommand?.plan
     ? decodePlan<QueryPlan>(ctx.replayCommand.plan)
     : { v: 1, queryId, root: planQuery(analysis), sink: sinkSpec, sources: [analysis.source.name] };
-  const query = new PersistentQuery(plan, sql, ctx.log, ctx.functions, (m) => ctx.notice(m));
+  const query = new PersistentQuery(
+    plan,
+    sql,
+    ctx.log,
+    ctx.functions,
+    (m) => ctx.notice(m),
+    ctx.schemaRegistry,
+  );
   await query.open(offsetReset(ctx));
   ctx.queries.set(queryId, query);
   if (!ctx.replaying) {

@@ -32,7 +32,7 @@ export async function printTopic(
       const records = await ctx.log.read(info.name, p, positions[p]!, 500);
       for (const r of records) {
         if (seen++ % interval !== 0) continue;
-        const view = viewRecord(r, source);
+        const view = viewRecord(r, source, ctx.schemaRegistry);
         const time = new Date(r.timestamp)
           .toISOString()
           .replace('T', ' ')

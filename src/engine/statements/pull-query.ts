@@ -22,7 +22,7 @@ export async function pullQuery(
   const analysis = analyzeQuery(stmt.query, ctx, 'pull query', { transient: true });
   const root = planQuery(analysis);
   const source = sourceOf(root);
-  const decoder = new SourceDecoder(source, ctx.functions);
+  const decoder = new SourceDecoder(source, ctx.functions, ctx.schemaRegistry);
   const batchCtx = new BatchContext('pull_query');
   await ctx.drain();
   const keyCount = source.schema.filter((c) => c.namespace === 'key').length;
