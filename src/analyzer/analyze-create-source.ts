@@ -69,6 +69,21 @@ export function analyzeCreateSource(
     (e) => e.constraint?.kind === 'key' || e.constraint?.kind === 'primaryKey',
   );
   const declaresValue = stmt.elements.some((e) => e.constraint === undefined);
+  if (stmt.elements.length === 0 && !supportsInference(formats.value.format)) {
+    throw new AnalysisError('No columns supplied.', stmt.span);
+  }
+  if (declaresKey && formats.key.options.schemaId !== undefined) {
+    throw new AnalysisError(
+      'Table elements and KEY_SCHEMA_ID cannot both exist for create statement.',
+      stmt.span,
+    );
+  }
+  if (declaresValue && formats.value.options.schemaId !== undefined) {
+    throw new AnalysisError(
+      'Table elements and VALUE_SCHEMA_ID cannot both exist for create statement.',
+      stmt.span,
+    );
+  }
   const inferKey = infer !== undefined && !declaresKey && supportsInference(formats.key.format);
   const inferValue =
     infer !== undefined && !declaresValue && supportsInference(formats.value.format);

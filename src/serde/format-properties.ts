@@ -129,13 +129,20 @@ function schemaOptions(
   const out: { -readonly [K in keyof SerdeOptions]: SerdeOptions[K] } = {};
   if (idText !== undefined) {
     if (!SCHEMA_FORMATS.has(format)) {
-      throw new AnalysisError(`${format} does not support the following configs: [schemaId]`);
+      throw new AnalysisError(
+        `${side}_FORMAT should support schema inference when ${side}_SCHEMA_ID is provided. Current format is ${format}.`,
+      );
     }
     const id = Number(idText);
     if (!Number.isInteger(id)) {
       throw invalidValue(`${side}_SCHEMA_ID`, idText, 'Expected value to be a whole number');
     }
     out.schemaId = id;
+  }
+  if (fullName === '') {
+    throw new AnalysisError(
+      'fullSchemaName cannot be empty. Format configuration: {fullSchemaName=}',
+    );
   }
   if (fullName !== undefined) {
     if (format !== 'AVRO' && format !== 'PROTOBUF' && format !== 'PROTOBUF_NOSR') {

@@ -131,6 +131,8 @@ export function createProtobufSerde(
     serialize(row) {
       if (row === null) return null;
       if (row.length !== columns.length) throw rowLengthError(columns.length, row.length, topic);
+      // A key whose columns are all null is a null key, not an empty message.
+      if (side === 'key' && row.every((v) => v === null || v === undefined)) return null;
       try {
         const w = writerFor();
         return Buffer.concat([w.header, w.write(row)]);
