@@ -26,6 +26,8 @@ import {
 export interface RegistryContext {
   readonly registry: SchemaRegistry;
   readonly topic: string;
+  /** The source's KEY_/VALUE_SCHEMA_FULL_NAME: the Protobuf message inputs are written as. */
+  readonly fullName?: { readonly key?: string; readonly value?: string };
 }
 
 /** The header of JSON_SR bytes: magic byte 0 and schema id 1, as ksqlDB's harness writes. */
@@ -66,7 +68,15 @@ export function encodeSide(
     case 'AVRO':
     case 'PROTOBUF':
       if (!sr) throw new UnsupportedError(`writing ${format} records needs a schema registry`);
-      return encodeRegistrySide(value, format as FormatName, sr.topic, side, columns, sr.registry);
+      return encodeRegistrySide(
+        value,
+        format as FormatName,
+        sr.topic,
+        side,
+        columns,
+        sr.registry,
+        sr.fullName?.[side],
+      );
     default:
       throw new UnsupportedError(`writing ${format} records in tests is not supported yet`);
   }
@@ -118,7 +128,20 @@ export function encodeInput(
   source: DataSource,
   registry?: SchemaRegistry,
 ): ProducerRecord {
-  const sr = registry ? { registry, topic: record.topic } : undefined;
+  const sr = registry
+    ? {
+        registry,
+        topic: record.topic,
+        fullName: {
+          ...(source.keyFormat.options.schemaFullName !== undefined
+            ? { key: source.keyFormat.options.schemaFullName }
+            : {}),
+          ...(source.valueFormat.options.schemaFullName !== undefined
+            ? { value: source.valueFormat.options.schemaFullName }
+            : {}),
+        },
+      }
+    : undefined;
   let key: Buffer | null;
   try {
     key = encodeSide(record.key, source.keyFormat.format, sideColumns(source, 'key'), 'key', sr);

@@ -126,7 +126,7 @@ async function execute(
     }
     // ksqlDB's harness runs on a mock registry that checks no compatibility.
     await engine.schemaRegistry.setCompatibility('NONE');
-    await registerTopicSchemas(testCase, engine.schemaRegistry);
+    await registerTopicSchemas(testCase, engine.schemaRegistry, engine.metastore);
     await runStatements(testCase, engine, log);
     await produceInputs(testCase, engine, log);
     if (log.expired) return timeout(limit);

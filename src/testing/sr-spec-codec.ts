@@ -10,7 +10,8 @@ import { createSerde } from '../serde/create-serde.js';
 import { createJsonSerde } from '../serde/json/json-serde.js';
 import { subjectFor, type SchemaRegistry } from '../serde/schema-registry/registry.js';
 import { schemaColumns, type SchemaColumns } from '../serde/schema-registry/schema-columns.js';
-import { readFrame } from '../serde/schema-registry/wire-format.js';
+import { decodeMessageIndexes, readFrame } from '../serde/schema-registry/wire-format.js';
+import { fullNameOf, messageAt, parseProtoSchema } from '../serde/protobuf/proto-parse.js';
 import type { FormatName, RecordSide, SerdeColumn, SerdeOptions } from '../serde/serde.js';
 import { jsonText, parseJsonText, type JsonValue } from './json-text.js';
 
@@ -64,6 +65,7 @@ export function encodeRegistrySide(
   side: RecordSide,
   columns: readonly Column[],
   registry: SchemaRegistry,
+  fullName?: string,
 ): Buffer | null {
   if (value === null) return null;
   const latest = registry.sync.subjectVersion(subjectFor(topic, side), 'latest');
@@ -72,12 +74,17 @@ export function encodeRegistrySide(
     const sc = { columns: [...columns], unwrapped: columns.length === 1 && side === 'key' };
     return serde.serialize(specToRow(value, layoutOf(sc, format, side)));
   }
-  const sc = schemaColumns(latest, side, resolver(registry), { originalNames: true });
+  const named = fullName !== undefined && format === 'PROTOBUF' ? { fullName } : {};
+  const sc = schemaColumns(latest, side, resolver(registry), { originalNames: true, ...named });
   const layout = layoutOf(sc, format, side);
-  const serde = createSerde(format, layout.columns, side, {
+  // With the schema id given, the side only decides null keys: a PROTOBUF key given as an
+  // object is a message even when its fields are null, so it is written as a value would be.
+  const writeSide = format === 'PROTOBUF' ? 'value' : side;
+  const serde = createSerde(format, layout.columns, writeSide, {
     topic,
     registry,
     schemaId: latest.id,
+    ...(named.fullName !== undefined ? { schemaFullName: named.fullName } : {}),
     ...wrapOption(layout, format),
   });
   return serde.serialize(specToRow(value, layout));
@@ -91,10 +98,21 @@ export function decodeRegistrySide(
   side: RecordSide,
   registry: SchemaRegistry,
 ): JsonValue {
-  const { id } = readFrame(bytes);
+  const { id, payload } = readFrame(bytes);
   const schema = registry.sync.schemaById(id);
   if (!schema) throw new Error(`no schema with id ${id} in the registry`);
-  const sc = schemaColumns(schema, side, resolver(registry), { originalNames: true });
+  let fullName: string | undefined;
+  if (format === 'PROTOBUF') {
+    const message = messageAt(
+      parseProtoSchema(schema, resolver(registry)),
+      decodeMessageIndexes(payload).indexes,
+    );
+    if (message) fullName = fullNameOf(message);
+  }
+  const sc = schemaColumns(schema, side, resolver(registry), {
+    originalNames: true,
+    ...(fullName !== undefined ? { fullName } : {}),
+  });
   const layout = layoutOf(sc, format, side);
   const serde = createSerde(format, layout.columns, side, {
     topic,
