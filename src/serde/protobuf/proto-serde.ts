@@ -22,7 +22,13 @@ import {
 } from '../schema-registry/wire-format.js';
 import type { SchemaRegistry } from '../schema-registry/registry.js';
 import { rowLengthError } from '../row-errors.js';
-import type { RecordSide, Serde, SerdeColumn, SerdeOptions } from '../serde.js';
+import {
+  SerdeError,
+  type RecordSide,
+  type Serde,
+  type SerdeColumn,
+  type SerdeOptions,
+} from '../serde.js';
 import {
   indexesOf,
   messageAt,
@@ -90,7 +96,9 @@ export function createProtobufSerde(
       const registered = schemaForId(registry, id, 'PROTOBUF', side, topic);
       const schema = parseProtoSchema(registered, resolverOf(registry));
       const type = messageAt(schema, indexes);
-      if (!type) throw new Error(`Invalid message indexes: [${indexes.join(', ')}]`);
+      if (!type) {
+        throw new SerdeError('Invalid message indexes', [`No message at indexes [${indexes}]`]);
+      }
       reader = compileReader(type, columns);
       readers.set(key, reader);
     }
@@ -144,8 +152,20 @@ export function createProtobufSerde(
       if (bytes === null) return null;
       try {
         const { id, payload } = readFrame(bytes);
-        const { indexes, offset } = decodeMessageIndexes(payload);
-        return readerFor(id, indexes)(payload.subarray(offset));
+        let read: () => unknown[];
+        try {
+          const { indexes, offset } = decodeMessageIndexes(payload);
+          const reader = readerFor(id, indexes);
+          const message = payload.subarray(offset);
+          read = () => reader(message);
+        } catch (e) {
+          // Some clients (@kafkajs/confluent-schema-registry) write no message indexes: when the
+          // indexes do not name a message, the payload is read as the schema's first message.
+          if (e instanceof SerdeError && !e.message.startsWith('Invalid message indexes')) throw e;
+          const reader = readerFor(id, [0]);
+          read = () => reader(payload);
+        }
+        return read();
       } catch (e) {
         throw asReadError(e, side, topic);
       }
