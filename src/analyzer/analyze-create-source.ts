@@ -8,7 +8,8 @@ import { formatType } from '../common/sql-types.js';
 import type { DataSource, TimestampInfo, WindowInfo } from '../engine/data-source.js';
 import type { Metastore } from '../engine/metastore.js';
 import type { CreateSource, Properties, PropertyValue } from '../parser/ast.js';
-import { resolveFormats } from '../serde/format-properties.js';
+import { resolveFormats, type ResolvedFormat } from '../serde/format-properties.js';
+import { supportsInference, type InferredColumns } from '../serde/schema-registry/infer-columns.js';
 import { checkFormatSupports } from '../serde/format-support.js';
 import { checkKeyTypes } from './key-checks.js';
 import { resolveType } from './resolve-type.js';
@@ -40,7 +41,21 @@ const KNOWN_PROPERTIES = new Set([
   'SOURCE_CONNECTOR',
 ]);
 
-export function analyzeCreateSource(stmt: CreateSource, metastore: Metastore): DataSource {
+/**
+ * Reads a side's columns from the schema registry, for a CREATE that declares none of them
+ * (`required`: a missing schema is an error). Undefined: the side has no schema to read.
+ */
+export type ColumnInference = (
+  side: 'key' | 'value',
+  format: ResolvedFormat,
+  required: boolean,
+) => InferredColumns | undefined;
+
+export function analyzeCreateSource(
+  stmt: CreateSource,
+  metastore: Metastore,
+  infer?: ColumnInference,
+): DataSource {
   checkProperties(stmt.properties, stmt);
   const topic = stringProperty(stmt.properties, 'KAFKA_TOPIC');
   if (topic === undefined) {
@@ -49,8 +64,54 @@ export function analyzeCreateSource(stmt: CreateSource, metastore: Metastore): D
       stmt.span,
     );
   }
-  const columns = analyzeColumns(stmt, metastore);
-  const formats = resolveFormats(stmt.properties);
+  let formats = resolveFormats(stmt.properties);
+  const declaresKey = stmt.elements.some(
+    (e) => e.constraint?.kind === 'key' || e.constraint?.kind === 'primaryKey',
+  );
+  const declaresValue = stmt.elements.some((e) => e.constraint === undefined);
+  if (stmt.elements.length === 0 && !supportsInference(formats.value.format)) {
+    throw new AnalysisError('No columns supplied.', stmt.span);
+  }
+  if (declaresKey && formats.key.options.schemaId !== undefined) {
+    throw new AnalysisError(
+      'Table elements and KEY_SCHEMA_ID cannot both exist for create statement.',
+      stmt.span,
+    );
+  }
+  if (declaresValue && formats.value.options.schemaId !== undefined) {
+    throw new AnalysisError(
+      'Table elements and VALUE_SCHEMA_ID cannot both exist for create statement.',
+      stmt.span,
+    );
+  }
+  const inferKey = infer !== undefined && !declaresKey && supportsInference(formats.key.format);
+  const inferValue =
+    infer !== undefined && !declaresValue && supportsInference(formats.value.format);
+  const columns = analyzeColumns(stmt, metastore, { key: inferKey, value: inferValue });
+  if (inferKey) {
+    const key = infer('key', formats.key, formats.key.options.schemaId !== undefined);
+    if (key) columns.unshift(...key.columns.map((c) => ({ ...c, namespace: 'key' as const })));
+  }
+  if (inferValue) {
+    const value = infer('value', formats.value, true)!;
+    columns.push(...value.columns.map((c) => ({ ...c, namespace: 'value' as const })));
+    if (value.unwrapped && formats.value.format !== 'PROTOBUF') {
+      formats = {
+        ...formats,
+        value: { ...formats.value, options: { ...formats.value.options, wrapSingleValue: false } },
+      };
+    }
+  }
+  if (
+    stmt.sourceType === 'table' &&
+    !columns.some((c) => c.namespace === 'key') &&
+    columns.length > 0
+  ) {
+    throw new AnalysisError(
+      'Tables require a PRIMARY KEY. Please define the PRIMARY KEY.',
+      stmt.span,
+    );
+  }
   const keyColumns = columns.filter((c) => c.namespace === 'key');
   const valueColumns = columns.filter((c) => c.namespace === 'value');
   checkKeyTypes(keyColumns);
@@ -76,7 +137,11 @@ export function analyzeCreateSource(stmt: CreateSource, metastore: Metastore): D
   };
 }
 
-function analyzeColumns(stmt: CreateSource, metastore: Metastore): Column[] {
+function analyzeColumns(
+  stmt: CreateSource,
+  metastore: Metastore,
+  inferred: { readonly key: boolean; readonly value: boolean },
+): Column[] {
   const seen = new Set<string>();
   const columns: Column[] = [];
   for (const el of stmt.elements) {
@@ -128,6 +193,7 @@ function analyzeColumns(stmt: CreateSource, metastore: Metastore): Column[] {
   }
   if (
     stmt.sourceType === 'table' &&
+    !inferred.key &&
     !columns.some((c) => c.namespace === 'key') &&
     columns.length > 0
   ) {
@@ -136,7 +202,11 @@ function analyzeColumns(stmt: CreateSource, metastore: Metastore): Column[] {
       stmt.span,
     );
   }
-  if (columns.filter((c) => c.namespace === 'value').length === 0 && stmt.elements.length > 0) {
+  if (
+    !inferred.value &&
+    columns.filter((c) => c.namespace === 'value').length === 0 &&
+    stmt.elements.length > 0
+  ) {
     throw new AnalysisError('The statement does not define any value columns.', stmt.span);
   }
   return columns;

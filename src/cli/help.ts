@@ -20,6 +20,9 @@ Options:
                                      with one id share its command topic, streams and queries
   --extensions-dir DIR               load user functions from the .js/.ts modules in DIR (also
                                      --ksql.extension.dir); see examples/extensions/README.md
+  --schema-registry-url URL          use an external Confluent-compatible schema registry for AVRO,
+                                     PROTOBUF and JSON_SR (default: the log's own, in its _schemas topic)
+  --schema-registry-port N           start: serve the registry's REST API on 127.0.0.1:N (0: any port)
   --output table|json                how rows are printed (json: one object per line on stdout)
   --follow                           keep running after catching up (push queries, PRINT, run)
   --file F                           topic produce: read records from F instead of stdin

@@ -1,9 +1,13 @@
-/** Opens the log a command asked for (embedded data directory or Kafka) and an engine on it. */
+/**
+ * Opens the log a command asked for (embedded data directory or Kafka) and an engine on it, with
+ * the schema registry --schema-registry-url names (default: the log's own).
+ */
 import { Engine } from '../engine/engine.js';
 import { loadExtensions, type ExtensionMessage } from '../functions/extensions/loader.js';
 import { builtinRegistry, type MutableFunctionRegistry } from '../functions/registry.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
 import type { Log } from '../log/log.js';
+import { RemoteSchemaRegistry } from '../serde/schema-registry/remote-registry.js';
 import { stringOption, UsageError, type ParsedArgs } from './args.js';
 
 export const DEFAULT_DATA_DIR = './streamsql-data';
@@ -35,7 +39,16 @@ export async function openEngine(args: ParsedArgs, onNotice: (m: string) => void
   const functions = await openFunctions(args, onNotice);
   const log = await openLog(args);
   try {
-    return await Engine.open({ log, functions, onNotice });
+    const url = stringOption(args, 'schema-registry-url');
+    if (url !== undefined && !/^https?:\/\//.test(url)) {
+      throw new UsageError('--schema-registry-url needs an http:// or https:// URL');
+    }
+    return await Engine.open({
+      log,
+      functions,
+      onNotice,
+      ...(url !== undefined ? { schemaRegistry: new RemoteSchemaRegistry(url) } : {}),
+    });
   } catch (err) {
     await log.close();
     throw err;

@@ -1,6 +1,7 @@
 /** What statement handlers may reach of the engine. */
 import type { FunctionRegistry } from '../functions/types.js';
 import type { Log } from '../log/log.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import type { PersistentQuery } from '../runtime/persistent-query.js';
 import type { Command } from './command-topic.js';
 import type { ScriptOptions } from './engine.js';
@@ -11,6 +12,8 @@ export interface EngineContext {
   readonly log: Log;
   readonly metastore: Metastore;
   readonly functions: FunctionRegistry;
+  /** The schema registry of AVRO, PROTOBUF and JSON_SR serdes. */
+  readonly schemaRegistry: SchemaRegistry;
   readonly queries: Map<string, PersistentQuery>;
   /** Session properties (SET). */
   readonly properties: Map<string, string>;

@@ -18,6 +18,8 @@ import { Metastore } from './metastore.js';
 import { registerProcessingLog } from './processing-log-source.js';
 import type { StatementResult, StreamingHandlers } from './results.js';
 import { executeStatement } from './statements/execute.js';
+import { LogSchemaRegistry } from '../serde/schema-registry/log-registry.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 
 export interface EngineOptions {
   readonly log: Log;
@@ -26,6 +28,11 @@ export interface EngineOptions {
   readonly onNotice?: (message: string) => void;
   /** Initial properties, as if SET before the first statement. */
   readonly properties?: Readonly<Record<string, string>>;
+  /**
+   * The schema registry (an external one, by --schema-registry-url). Default: the log's own,
+   * kept in its `_schemas` topic.
+   */
+  readonly schemaRegistry?: SchemaRegistry;
 }
 
 export interface ScriptOptions extends StreamingHandlers {
@@ -56,12 +63,16 @@ export class Engine {
   private queryCounter = 0;
   private readonly ctx: EngineContext;
 
-  private constructor(private readonly options: EngineOptions) {
+  private constructor(
+    private readonly options: EngineOptions,
+    readonly schemaRegistry: SchemaRegistry,
+  ) {
     for (const [k, v] of Object.entries(options.properties ?? {})) this.properties.set(k, v);
     this.ctx = {
       log: options.log,
       metastore: this.metastore,
       functions: options.functions,
+      schemaRegistry,
       queries: this.queries,
       properties: this.properties,
       variables: this.variables,
@@ -76,7 +87,8 @@ export class Engine {
 
   /** Opens an engine on a log, replaying its command topic: every stream, table and query comes back. */
   static async open(options: EngineOptions): Promise<Engine> {
-    const engine = new Engine(options);
+    const registry = options.schemaRegistry ?? (await LogSchemaRegistry.open(options.log));
+    const engine = new Engine(options, registry);
     await ensureCommandTopic(options.log);
     await registerProcessingLog(engine.ctx);
     await engine.replay(await readCommands(options.log));
@@ -155,6 +167,7 @@ export class Engine {
   }
 
   async close(): Promise<void> {
+    await this.schemaRegistry.close().catch(() => undefined);
     await this.options.log.close();
   }
 }

@@ -5,6 +5,7 @@
  * one, not a read of the whole topic. One view per table in the metastore: re-creating a table
  * (a new metastore entry) starts a new view.
  */
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import type { Log } from '../log/log.js';
 import type { SourceNode } from '../planner/plan.js';
@@ -25,8 +26,9 @@ export class PullTableView {
   constructor(
     readonly node: SourceNode,
     functions: FunctionRegistry,
+    registry?: SchemaRegistry,
   ) {
-    this.decoder = new SourceDecoder(node, functions);
+    this.decoder = new SourceDecoder(node, functions, registry);
     this.keyCount = node.schema.filter((c) => c.namespace === 'key').length;
   }
 
@@ -80,10 +82,11 @@ export function pullTableView(
   source: DataSource,
   node: SourceNode,
   functions: FunctionRegistry,
+  registry?: SchemaRegistry,
 ): PullTableView {
   const seen = views.get(source);
   if (seen && JSON.stringify(seen.node) === JSON.stringify(node)) return seen;
-  const view = new PullTableView(node, functions);
+  const view = new PullTableView(node, functions, registry);
   views.set(source, view);
   return view;
 }

@@ -6,6 +6,8 @@
 import type { LogRecord } from '../log/log.js';
 import { createSerde } from '../serde/create-serde.js';
 import type { Serde } from '../serde/serde.js';
+import { runtimeOptions } from '../serde/runtime-options.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import type { DataSource } from './data-source.js';
 import { toJsonValue } from './json-value.js';
 
@@ -17,25 +19,31 @@ export interface RecordView {
 }
 
 /** Shows records of a topic, with serdes built once for the source declared on it. */
-export function recordViewer(source: DataSource | undefined): (record: LogRecord) => RecordView {
+export function recordViewer(
+  source: DataSource | undefined,
+  registry?: SchemaRegistry,
+): (record: LogRecord) => RecordView {
   if (!source) return guess;
   const keys = source.columns.filter((c) => c.namespace === 'key');
   const values = source.columns.filter((c) => c.namespace === 'value');
-  const options = { topic: source.topic };
   let keySerde: Serde | undefined;
   let valueSerde: Serde;
   try {
     keySerde =
       keys.length === 0
         ? undefined
-        : createSerde(source.keyFormat.format, keys, 'key', {
-            ...source.keyFormat.options,
-            ...options,
-          });
-    valueSerde = createSerde(source.valueFormat.format, values, 'value', {
-      ...source.valueFormat.options,
-      ...options,
-    });
+        : createSerde(
+            source.keyFormat.format,
+            keys,
+            'key',
+            runtimeOptions(source.keyFormat, source.topic, registry),
+          );
+    valueSerde = createSerde(
+      source.valueFormat.format,
+      values,
+      'value',
+      runtimeOptions(source.valueFormat, source.topic, registry),
+    );
   } catch (err) {
     const note = `not readable as ${source.name}'s formats: ${(err as Error).message}`;
     return (record) => ({ ...guess(record), note });

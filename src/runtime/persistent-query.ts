@@ -9,6 +9,7 @@
 import type { FunctionRegistry } from '../functions/types.js';
 import { FencedError, type Log, type TaskId } from '../log/log.js';
 import type { QueryPlan } from '../planner/plan.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import { SinkEncoder } from './operators/sink.js';
 import { PROCESSING_LOG_TOPIC } from './processing-log.js';
 import { BatchContext, type ProcessingLogListener } from './processing-log-writer.js';
@@ -37,6 +38,7 @@ export class PersistentQuery {
     private readonly log: Log,
     private readonly functions: FunctionRegistry,
     private readonly onProcessingError?: ProcessingLogListener,
+    private readonly registry?: SchemaRegistry,
   ) {
     this.group = queryGroup(plan.queryId);
     this.build();
@@ -44,8 +46,13 @@ export class PersistentQuery {
 
   /** Fresh operators and stores, and cursors at no position yet. */
   private build(): void {
-    this.topology = buildTopology(this.plan.root, this.functions, this.plan.queryId);
-    this.sink = new SinkEncoder(this.plan.sink, this.topology.schema, this.functions);
+    this.topology = buildTopology(this.plan.root, this.functions, this.plan.queryId, this.registry);
+    this.sink = new SinkEncoder(
+      this.plan.sink,
+      this.topology.schema,
+      this.functions,
+      this.registry,
+    );
     this.cursors = this.topology.paths.map((p) => new SourceCursor(this.log, p.node.topic));
   }
 

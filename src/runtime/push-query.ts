@@ -10,6 +10,7 @@ import { PROCESSING_LOG_TOPIC } from './processing-log.js';
 import { BatchContext, type ProcessingLogListener } from './processing-log-writer.js';
 import { nextChunk } from './next-chunk.js';
 import { SourceCursor } from './source-cursor.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import { buildTopology, runPath, type Topology } from './topology.js';
 
 export interface PushRow {
@@ -31,8 +32,9 @@ export class PushQuery {
     private readonly onRow: (row: PushRow) => void,
     private readonly limit: number | undefined,
     private readonly onProcessingError?: ProcessingLogListener,
+    registry?: SchemaRegistry,
   ) {
-    this.topology = buildTopology(root, functions);
+    this.topology = buildTopology(root, functions, undefined, registry);
     this.cursors = this.topology.paths.map((p) => new SourceCursor(log, p.node.topic));
   }
 

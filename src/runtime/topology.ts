@@ -5,6 +5,7 @@
  * hold one state.
  */
 import type { Column } from '../common/schema.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import type { LogRecord } from '../log/log.js';
 import type { PlanNode, SourceNode } from '../planner/plan.js';
@@ -34,6 +35,7 @@ export function buildTopology(
   root: PlanNode,
   functions: FunctionRegistry,
   queryId?: string,
+  registry?: SchemaRegistry,
 ): Topology {
   const operators: Operator[] = [];
   const ctx = { functions, ...(queryId ? { queryId } : {}) };
@@ -46,7 +48,7 @@ export function buildTopology(
     steps: { op: Operator; port: Port }[];
   }[] => {
     if (node.type === 'source') {
-      const decoder = new SourceDecoder(node, functions);
+      const decoder = new SourceDecoder(node, functions, registry);
       if (node.sourceType !== 'table') return [{ node, decoder, steps: [] }];
       const tableSource = new TableSourceOperator(
         node.schema.filter((c) => c.namespace === 'key').length,

@@ -3,17 +3,19 @@
  * ksqlDB's messages), then builds the format's serde once, with its per-column converters
  * precomputed, for the runtime to call per record.
  */
-import { UnsupportedError } from '../common/errors.js';
 import { createDelimitedSerde } from './delimited/delimited-serde.js';
 import { checkFormatSupports } from './format-support.js';
+import { createAvroSerde } from './avro/avro-serde.js';
 import { createJsonSerde } from './json/json-serde.js';
+import { createJsonSrSerde } from './json-sr/json-sr-serde.js';
+import { createProtobufNoSrSerde, createProtobufSerde } from './protobuf/proto-serde.js';
 import { createKafkaSerde } from './kafka-serde.js';
 import type { FormatName, RecordSide, Serde, SerdeColumn, SerdeOptions } from './serde.js';
 import { VOID_SERDE } from './void-serde.js';
 
 /**
  * A serde for one side of a record in `format`. Throws AnalysisError for combinations ksqlDB
- * refuses and UnsupportedError for formats not implemented yet. Columns-less sides (a key-less
+ * refuses; the schema-registry formats need `options.registry` (PROTOBUF_NOSR excepted). Columns-less sides (a key-less
  * source) read and write nothing, whatever the format.
  */
 export function createSerde(
@@ -33,7 +35,13 @@ export function createSerde(
       return createDelimitedSerde(columns, options);
     case 'NONE':
       return VOID_SERDE;
-    default:
-      throw new UnsupportedError(`The '${format}' format is not supported yet`);
+    case 'AVRO':
+      return createAvroSerde(columns, side, options);
+    case 'PROTOBUF':
+      return createProtobufSerde(columns, side, options);
+    case 'PROTOBUF_NOSR':
+      return createProtobufNoSrSerde(columns, side, options);
+    case 'JSON_SR':
+      return createJsonSrSerde(columns, side, options);
   }
 }

@@ -95,13 +95,77 @@ export function resolveFormats(
   if (wrap !== undefined && !supportsWrapping(value, wrap)) {
     throw new AnalysisError(wrappingNotSupportedMessage(value, wrap));
   }
+  const keySchema = schemaOptions(p, 'KEY', key);
+  const valueSchema = schemaOptions(p, 'VALUE', value);
   return {
-    key: { format: key, options: keyOptions },
+    key: { format: key, options: { ...keyOptions, ...keySchema } },
     value: {
       format: value,
-      options: wrap === undefined ? valueOptions : { ...valueOptions, wrapSingleValue: wrap },
+      options: {
+        ...valueOptions,
+        ...valueSchema,
+        ...(wrap === undefined ? {} : { wrapSingleValue: wrap }),
+      },
     },
   };
+}
+
+const SCHEMA_FORMATS: ReadonlySet<FormatName> = new Set(['AVRO', 'PROTOBUF', 'JSON_SR']);
+
+/**
+ * <SIDE>_SCHEMA_ID, <SIDE>_SCHEMA_FULL_NAME (VALUE_AVRO_SCHEMA_FULL_NAME, the legacy name) and
+ * <SIDE>_PROTOBUF_NULLABLE_REPRESENTATION, for the formats that take them.
+ */
+function schemaOptions(
+  p: ReadonlyMap<string, string | number | boolean>,
+  side: 'KEY' | 'VALUE',
+  format: FormatName,
+): SerdeOptions {
+  const idText = p.get(`${side}_SCHEMA_ID`);
+  const fullName =
+    stringProperty(p, `${side}_SCHEMA_FULL_NAME`) ??
+    (side === 'VALUE' ? stringProperty(p, 'VALUE_AVRO_SCHEMA_FULL_NAME') : undefined);
+  const nullable = stringProperty(p, `${side}_PROTOBUF_NULLABLE_REPRESENTATION`)?.toUpperCase();
+  const out: { -readonly [K in keyof SerdeOptions]: SerdeOptions[K] } = {};
+  if (idText !== undefined) {
+    if (!SCHEMA_FORMATS.has(format)) {
+      throw new AnalysisError(
+        `${side}_FORMAT should support schema inference when ${side}_SCHEMA_ID is provided. Current format is ${format}.`,
+      );
+    }
+    const id = Number(idText);
+    if (!Number.isInteger(id)) {
+      throw invalidValue(`${side}_SCHEMA_ID`, idText, 'Expected value to be a whole number');
+    }
+    out.schemaId = id;
+  }
+  if (fullName === '') {
+    throw new AnalysisError(
+      'fullSchemaName cannot be empty. Format configuration: {fullSchemaName=}',
+    );
+  }
+  if (fullName !== undefined) {
+    if (format !== 'AVRO' && format !== 'PROTOBUF' && format !== 'PROTOBUF_NOSR') {
+      throw new AnalysisError(`${format} does not support the following configs: [fullSchemaName]`);
+    }
+    out.schemaFullName = fullName;
+  }
+  if (nullable !== undefined) {
+    if (format !== 'PROTOBUF' && format !== 'PROTOBUF_NOSR') {
+      throw new AnalysisError(
+        `${format} does not support the following configs: [nullableRepresentation]`,
+      );
+    }
+    if (nullable !== 'OPTIONAL' && nullable !== 'WRAPPER') {
+      throw invalidValue(
+        `${side}_PROTOBUF_NULLABLE_REPRESENTATION`,
+        nullable,
+        'String must be one of: OPTIONAL, WRAPPER',
+      );
+    }
+    out.nullableRepresentation = nullable;
+  }
+  return out;
 }
 
 function sideOptions(

@@ -6,6 +6,7 @@
  */
 import { AnalysisError, UnsupportedError } from '../common/errors.js';
 import type { SqlType } from '../common/sql-types.js';
+import { invalidAvroName } from './avro/avro-schema.js';
 import { delimitedSupportsType } from './delimited/delimited-serde.js';
 import { kafkaSupportsType } from './kafka-serde.js';
 import type { FormatName, RecordSide, SerdeColumn, SerdeOptions } from './serde.js';
@@ -17,6 +18,10 @@ export const IMPLEMENTED_FORMATS: ReadonlySet<FormatName> = new Set([
   'JSON',
   'DELIMITED',
   'NONE',
+  'AVRO',
+  'PROTOBUF',
+  'PROTOBUF_NOSR',
+  'JSON_SR',
 ]);
 
 interface WrappingSupport {
@@ -105,8 +110,21 @@ function schemaProblem(
         : `The 'DELIMITED' format does not support type '${column.type.base}', column: \`${column.name}\``;
     }
     case 'JSON':
+    case 'JSON_SR':
       return columns.some((c) => hasNonStringMapKey(c.type))
         ? 'JSON only supports MAP types with STRING keys'
+        : null;
+    case 'AVRO': {
+      if (columns.some((c) => hasNonStringMapKey(c.type))) {
+        return 'Avro only supports MAPs with STRING keys';
+      }
+      const badName = invalidAvroName(columns);
+      return badName === undefined ? null : `Schema is not compatible with Avro: ${badName}`;
+    }
+    case 'PROTOBUF':
+    case 'PROTOBUF_NOSR':
+      return columns.some((c) => hasNonStringMapKey(c.type))
+        ? 'PROTOBUF format only supports MAP types with STRING keys'
         : null;
     default:
       return null;

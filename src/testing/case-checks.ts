@@ -44,7 +44,7 @@ export async function compareOutputs(
     const source = sinkSource(engine, topic);
     if (!source) return { status: 'failed', outputs, error: `no source found for topic ${topic}` };
     try {
-      const records = raw.map((r) => decodeOutput(r, source));
+      const records = raw.map((r) => decodeOutput(r, source, engine.schemaRegistry));
       actualByTopic.set(topic, records);
       outputs.push(...records);
     } catch (err) {

@@ -10,12 +10,13 @@ import { basename } from 'node:path';
 import {
   isJsonArray,
   isJsonObject,
+  jsonText,
   parseJsonText,
   type JsonObject,
   type JsonValue,
 } from './json-text.js';
 import { readPost, readRecord, toPlainString } from './qtt-fields.js';
-import type { RecordSpec, TestCase, TopicDecl } from './test-case.js';
+import type { RecordSpec, TestCase, TopicDecl, TopicSchema } from './test-case.js';
 
 /** A file that cannot be read as QTT at all. */
 export class QttFileError extends Error {}
@@ -138,12 +139,64 @@ function topicList(value: JsonValue | undefined): TopicDecl[] {
     if (typeof t.name !== 'string') throw new Error('a topic needs a "name"');
     const partitions = t.partitions === undefined ? undefined : Number(toPlainString(t.partitions));
     const replicas = t.replicas === undefined ? undefined : Number(toPlainString(t.replicas));
+    const keySchema = topicSchema(t, 'key');
+    const valueSchema = topicSchema(t, 'value');
     return {
       name: t.name,
       ...(partitions !== undefined ? { partitions } : {}),
       ...(replicas !== undefined ? { replicas } : {}),
+      ...(keySchema ? { keySchema } : {}),
+      ...(valueSchema ? { valueSchema } : {}),
     };
   });
+}
+
+/** The registry type of a declared format (JSON_SR keeps JSON schemas); undefined for others. */
+function schemaTypeOf(format: string | undefined): TopicSchema['schemaType'] | undefined {
+  switch (format?.toUpperCase()) {
+    case 'AVRO':
+      return 'AVRO';
+    case 'PROTOBUF':
+      return 'PROTOBUF';
+    case 'JSON':
+    case 'JSON_SR':
+      return 'JSON';
+    default:
+      return undefined;
+  }
+}
+
+/** Schema text: Protobuf schemas are given as text, Avro and JSON schemas as JSON. */
+function schemaText(value: JsonValue, type: TopicSchema['schemaType']): string {
+  return type === 'PROTOBUF' && typeof value === 'string' ? value : jsonText(value);
+}
+
+/** A topic's `keySchema` / `valueSchema`, typed by `keyFormat` / `valueFormat` / `format`. */
+function topicSchema(t: JsonObject, side: 'key' | 'value'): TopicSchema | undefined {
+  const raw = t[`${side}Schema`];
+  if (raw === undefined || raw === null) return undefined;
+  const declared = t[`${side}Format`] ?? t.format;
+  const format = typeof declared === 'string' ? declared : undefined;
+  const looksProto = typeof raw === 'string' && /\b(syntax|message)\b/.test(raw);
+  const type = schemaTypeOf(format) ?? (looksProto ? 'PROTOBUF' : 'AVRO');
+  const id = t[`${side}SchemaId`];
+  const refs = t[`${side}SchemaReferences`];
+  const references = isJsonArray(refs)
+    ? refs.filter(isJsonObject).map((r) => {
+        const refType = schemaTypeOf(typeof r.format === 'string' ? r.format : undefined) ?? type;
+        return {
+          name: String(r.name),
+          schemaType: refType,
+          schema: schemaText(r.schema ?? null, refType),
+        };
+      })
+    : [];
+  return {
+    schemaType: type,
+    schema: schemaText(raw, type),
+    ...(id !== undefined && id !== null ? { id: Number(toPlainString(id)) } : {}),
+    references,
+  };
 }
 
 /** Properties as strings, the way SET gives them. */

@@ -13,6 +13,22 @@ import { isJsonNumber, jsonText, parseJsonText, type JsonValue } from './json-te
 import { decodeKafka, encodeKafka } from './kafka-bytes.js';
 import type { HeaderSpec, RecordSpec, WindowSpec } from './test-case.js';
 import { unwrapWindowedKey, wrapWindowedKey } from './windowed-key.js';
+import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
+import type { FormatName } from '../serde/serde.js';
+import {
+  decodeNoSrSide,
+  decodeRegistrySide,
+  encodeNoSrSide,
+  encodeRegistrySide,
+} from './sr-spec-codec.js';
+
+/** Where schema-registry formats find their schemas, and the topic that names the subject. */
+export interface RegistryContext {
+  readonly registry: SchemaRegistry;
+  readonly topic: string;
+  /** The source's KEY_/VALUE_SCHEMA_FULL_NAME: the Protobuf message inputs are written as. */
+  readonly fullName?: { readonly key?: string; readonly value?: string };
+}
 
 /** The header of JSON_SR bytes: magic byte 0 and schema id 1, as ksqlDB's harness writes. */
 const JSON_SR_HEADER = Buffer.from([0, 0, 0, 0, 1]);
@@ -29,6 +45,7 @@ export function encodeSide(
   format: string,
   columns: readonly Column[],
   side: Side,
+  sr?: RegistryContext,
 ): Buffer | null {
   // A source without key columns has ksqlDB's NONE key format, whatever the test gives: no key.
   if (value === null || (side === 'key' && columns.length === 0)) return null;
@@ -46,6 +63,20 @@ export function encodeSide(
       throw new Error(`a DELIMITED ${side} must be given as a string, not ${jsonText(value)}`);
     case 'KAFKA':
       return encodeKafka(value, singleColumn(columns, side).type);
+    case 'PROTOBUF_NOSR':
+      return encodeNoSrSide(value, side, columns);
+    case 'AVRO':
+    case 'PROTOBUF':
+      if (!sr) throw new UnsupportedError(`writing ${format} records needs a schema registry`);
+      return encodeRegistrySide(
+        value,
+        format as FormatName,
+        sr.topic,
+        side,
+        columns,
+        sr.registry,
+        sr.fullName?.[side],
+      );
     default:
       throw new UnsupportedError(`writing ${format} records in tests is not supported yet`);
   }
@@ -57,6 +88,7 @@ export function decodeSide(
   format: string,
   columns: readonly Column[],
   side: Side,
+  sr?: RegistryContext,
 ): JsonValue {
   if (bytes === null || (side === 'key' && columns.length === 0)) return null;
   switch (format) {
@@ -72,6 +104,12 @@ export function decodeSide(
       return bytes.toString('utf8');
     case 'KAFKA':
       return decodeKafka(bytes, singleColumn(columns, side).type);
+    case 'PROTOBUF_NOSR':
+      return decodeNoSrSide(bytes, side, columns);
+    case 'AVRO':
+    case 'PROTOBUF':
+      if (!sr) throw new UnsupportedError(`reading ${format} records needs a schema registry`);
+      return decodeRegistrySide(bytes, format, sr.topic, side, sr.registry);
     default:
       throw new UnsupportedError(`reading ${format} records in tests is not supported yet`);
   }
@@ -85,10 +123,28 @@ function singleColumn(columns: readonly Column[], side: Side): Column {
 }
 
 /** An input record as the bytes to produce (partition 0, as TopologyTestDriver has one partition). */
-export function encodeInput(record: RecordSpec, source: DataSource): ProducerRecord {
+export function encodeInput(
+  record: RecordSpec,
+  source: DataSource,
+  registry?: SchemaRegistry,
+): ProducerRecord {
+  const sr = registry
+    ? {
+        registry,
+        topic: record.topic,
+        fullName: {
+          ...(source.keyFormat.options.schemaFullName !== undefined
+            ? { key: source.keyFormat.options.schemaFullName }
+            : {}),
+          ...(source.valueFormat.options.schemaFullName !== undefined
+            ? { value: source.valueFormat.options.schemaFullName }
+            : {}),
+        },
+      }
+    : undefined;
   let key: Buffer | null;
   try {
-    key = encodeSide(record.key, source.keyFormat.format, sideColumns(source, 'key'), 'key');
+    key = encodeSide(record.key, source.keyFormat.format, sideColumns(source, 'key'), 'key', sr);
     if (source.window) {
       if (!record.window)
         throw new Error(`${source.name} is windowed: the input record needs a "window"`);
@@ -104,6 +160,7 @@ export function encodeInput(record: RecordSpec, source: DataSource): ProducerRec
       source.valueFormat.format,
       sideColumns(source, 'value'),
       'value',
+      sr,
     );
   } catch (err) {
     throw rethrow(err, 'Failed to serialize value');
@@ -135,7 +192,12 @@ export interface RawRecord {
 }
 
 /** A record read back in its QTT shape, by the formats of the source on its topic. */
-export function decodeOutput(record: RawRecord, source: DataSource): RecordSpec {
+export function decodeOutput(
+  record: RawRecord,
+  source: DataSource,
+  registry?: SchemaRegistry,
+): RecordSpec {
+  const sr = registry ? { registry, topic: record.topic } : undefined;
   let key: JsonValue;
   let window: WindowSpec | undefined;
   try {
@@ -145,7 +207,7 @@ export function decodeOutput(record: RawRecord, source: DataSource): RecordSpec 
       keyBytes = unwrapped.inner;
       window = unwrapped.window;
     }
-    key = decodeSide(keyBytes, source.keyFormat.format, sideColumns(source, 'key'), 'key');
+    key = decodeSide(keyBytes, source.keyFormat.format, sideColumns(source, 'key'), 'key', sr);
   } catch (err) {
     throw rethrow(err, 'Failed to deserialize key');
   }
@@ -156,6 +218,7 @@ export function decodeOutput(record: RawRecord, source: DataSource): RecordSpec 
       source.valueFormat.format,
       sideColumns(source, 'value'),
       'value',
+      sr,
     );
   } catch (err) {
     throw rethrow(err, 'Failed to deserialize value');

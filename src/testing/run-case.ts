@@ -21,6 +21,7 @@ import type { Log } from '../log/log.js';
 import { compareOutputs, type CaseOutcome } from './case-checks.js';
 import { harnessTopics } from './harness-topics.js';
 import { encodeInput } from './record-codec.js';
+import { registerTopicSchemas } from './register-schemas.js';
 import { CaseTimeout, RecordingLog } from './recording-log.js';
 import type { RecordSpec, TestCase } from './test-case.js';
 
@@ -132,6 +133,9 @@ async function execute(
         await log.createTopic(t.name, { partitions: t.partitions, replicas: t.replicas });
       }
     }
+    // ksqlDB's harness runs on a mock registry that checks no compatibility.
+    await engine.schemaRegistry.setCompatibility('NONE');
+    await registerTopicSchemas(testCase, engine.schemaRegistry, engine.metastore);
     await runStatements(testCase, engine, log);
     await produceInputs(testCase, engine, log);
     if (log.expired) return timeout(limit);
@@ -234,7 +238,7 @@ async function produceInputs(testCase: TestCase, engine: Engine, log: RecordingL
     const source = sources.find((s) => !s.writtenBy) ?? sources[0];
     try {
       if (!source) throw new Error(`no source found for topic ${input.topic}`);
-      await log.append(input.topic, [encodeInput(input, source)]);
+      await log.append(input.topic, [encodeInput(input, source, engine.schemaRegistry)]);
     } catch (err) {
       if (err instanceof CaseTimeout || isUnsupported(err)) throw err;
       throw raised(testCase, `input ${i}: ${errorMessage(err)}`);

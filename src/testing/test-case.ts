@@ -36,6 +36,21 @@ export interface TopicDecl {
   readonly name: string;
   readonly partitions?: number;
   readonly replicas?: number;
+  /** Schemas the harness registers under `<name>-key` / `<name>-value` before the case runs. */
+  readonly keySchema?: TopicSchema;
+  readonly valueSchema?: TopicSchema;
+}
+
+/** A schema a topic declares: its registry type, text, id and references. */
+export interface TopicSchema {
+  readonly schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
+  readonly schema: string;
+  readonly id?: number;
+  readonly references: readonly {
+    readonly name: string;
+    readonly schemaType: 'AVRO' | 'PROTOBUF' | 'JSON';
+    readonly schema: string;
+  }[];
 }
 
 export interface ExpectedException {

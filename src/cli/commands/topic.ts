@@ -92,7 +92,7 @@ async function print(args: ParsedArgs, topic: string): Promise<number> {
         : await log.endOffsets(topic)),
     ];
     let printed = 0;
-    const viewOf = recordViewer(source);
+    const viewOf = recordViewer(source, engine.schemaRegistry);
     for (;;) {
       let read = 0;
       for (let p = 0; p < positions.length && printed < limit; p++) {

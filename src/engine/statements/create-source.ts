@@ -2,6 +2,9 @@
 import { analyzeCreateSource, numberProperty } from '../../analyzer/analyze-create-source.js';
 import { AnalysisError, UnsupportedError } from '../../common/errors.js';
 import type { CreateSource } from '../../parser/ast.js';
+import { inferColumns } from '../../serde/schema-registry/infer-columns.js';
+import { registerColumnSchemas } from '../../serde/schema-registry/columns-schema.js';
+import { sourceSides } from '../source-schemas.js';
 import type { DataSource } from '../data-source.js';
 import { propertiesObject, type EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
@@ -33,13 +36,16 @@ export async function createSource(
       stmt.nameSpan,
     );
   }
-  const source = analyzeCreateSource(stmt, ctx.metastore);
+  const source = analyzeCreateSource(stmt, ctx.metastore, (side, format, required) =>
+    inferColumns(ctx.schemaRegistry, topicOf(stmt), side, format, required),
+  );
   if (existing?.writtenBy) {
     throw new UnsupportedError(
       `CREATE OR REPLACE of ${stmt.name}, which a query writes, is not supported yet`,
     );
   }
   await ensureTopic(source, stmt, ctx);
+  if (!ctx.replaying) await registerColumnSchemas(ctx.schemaRegistry, sourceSides(source), true);
   ctx.metastore.putSource(source);
   if (!ctx.replaying)
     await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });
@@ -74,4 +80,10 @@ async function ensureTopic(
     replicas: replicas ?? 1,
     ...(source.sourceType === 'table' ? { config: { 'cleanup.policy': 'compact' } } : {}),
   });
+}
+
+/** The KAFKA_TOPIC of a CREATE (checked present by the analyzer before inference runs). */
+function topicOf(stmt: CreateSource): string {
+  const topic = stmt.properties.KAFKA_TOPIC;
+  return topic === undefined || topic === null ? '' : String(topic);
 }

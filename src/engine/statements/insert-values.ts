@@ -9,6 +9,7 @@ import { BIGINT } from '../../common/sql-types.js';
 import type { InsertValues } from '../../parser/ast.js';
 import { compileExpression } from '../../runtime/compile-expression.js';
 import { createSerde } from '../../serde/create-serde.js';
+import { runtimeOptions } from '../../serde/runtime-options.js';
 import type { EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
 
@@ -62,12 +63,17 @@ export async function insertValues(
   });
   const keys = source.columns.filter((c) => c.namespace === 'key');
   const vals = source.columns.filter((c) => c.namespace === 'value');
-  const keySerde = createSerde(source.keyFormat.format, keys, 'key', source.keyFormat.options);
+  const keySerde = createSerde(
+    source.keyFormat.format,
+    keys,
+    'key',
+    runtimeOptions(source.keyFormat, source.topic, ctx.schemaRegistry),
+  );
   const valueSerde = createSerde(
     source.valueFormat.format,
     vals,
     'value',
-    source.valueFormat.options,
+    runtimeOptions(source.valueFormat, source.topic, ctx.schemaRegistry),
   );
   const rowtime = values.get(ROWTIME);
   await ctx.log.append(source.topic, [

@@ -14,6 +14,8 @@ import { planQuery } from '../../planner/plan-query.js';
 import type { QueryPlan, SinkSpec } from '../../planner/plan.js';
 import { PersistentQuery } from '../../runtime/persistent-query.js';
 import { resolveFormats } from '../../serde/format-properties.js';
+import { registerColumnSchemas } from '../../serde/schema-registry/columns-schema.js';
+import { sourceSides } from '../source-schemas.js';
 import { checkFormatSupports } from '../../serde/format-support.js';
 import type { DataSource, FormatInfo } from '../data-source.js';
 import { offsetReset, propertiesObject, type EngineContext } from '../engine-context.js';
@@ -66,6 +68,7 @@ export async function createAsSelect(
   const prefix = stmt.sourceType === 'stream' ? 'CSAS' : 'CTAS';
   const queryId = ctx.replayCommand?.queryId ?? ctx.nextQueryId(`${prefix}_${stmt.name}`);
   await ensureSinkTopic(topic, stmt.properties, analysis, stmt.sourceType, ctx);
+  if (!ctx.replaying) await registerColumnSchemas(ctx.schemaRegistry, sourceSides(sink), false);
   ctx.metastore.putSource({ ...sink, writtenBy: queryId });
   await startQuery(queryId, sink, analysis, stmt.text, ctx);
   return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
@@ -132,7 +135,14 @@ async function startQuery(
   const plan: QueryPlan = ctx.replayCommand?.plan
     ? decodePlan<QueryPlan>(ctx.replayCommand.plan)
     : { v: 1, queryId, root: planQuery(analysis), sink: sinkSpec, sources: [analysis.source.name] };
-  const query = new PersistentQuery(plan, sql, ctx.log, ctx.functions, (m) => ctx.notice(m));
+  const query = new PersistentQuery(
+    plan,
+    sql,
+    ctx.log,
+    ctx.functions,
+    (m) => ctx.notice(m),
+    ctx.schemaRegistry,
+  );
   await query.open(offsetReset(ctx));
   ctx.queries.set(queryId, query);
   if (!ctx.replaying) {

@@ -26,7 +26,7 @@ export async function printTopic(
   const interval = Math.max(1, stmt.interval ?? 1);
   let seen = 0;
   let printed = 0;
-  const viewOf = recordViewer(source);
+  const viewOf = recordViewer(source, ctx.schemaRegistry);
   for (;;) {
     let read = 0;
     for (let p = 0; p < positions.length; p++) {

@@ -56,8 +56,8 @@ async function currentRows(
   const declared = ctx.metastore.getSource(source.sourceName);
   if (source.sourceType === 'stream') return streamRecords(source, ctx);
   const view = declared
-    ? pullTableView(declared, source, ctx.functions)
-    : new PullTableView(source, ctx.functions);
+    ? pullTableView(declared, source, ctx.functions, ctx.schemaRegistry)
+    : new PullTableView(source, ctx.functions, ctx.schemaRegistry);
   await view.catchUp(ctx.log);
   const keys = source.schema.filter((c) => c.namespace === 'key');
   const key = where && keys.length === 1 ? fixedKey(where, keys[0]!) : undefined;
@@ -92,7 +92,7 @@ function fixedKey(where: TypedExpression, key: Column): unknown {
 
 /** The rows of every record of a stream's topic. */
 async function streamRecords(source: SourceNode, ctx: EngineContext): Promise<unknown[][]> {
-  const decoder = new SourceDecoder(source, ctx.functions);
+  const decoder = new SourceDecoder(source, ctx.functions, ctx.schemaRegistry);
   const batchCtx = new BatchContext('pull_query');
   const all: unknown[][] = [];
   const starts = await ctx.log.startOffsets(source.topic);

@@ -39,6 +39,7 @@ export async function select(
     },
     analysis.limit,
     (m) => ctx.notice(m),
+    ctx.schemaRegistry,
   );
   options.onPushHeader?.(columns);
   await ctx.drain();

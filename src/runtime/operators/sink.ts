@@ -8,6 +8,8 @@ import type { FunctionRegistry } from '../../functions/types.js';
 import type { ProducerRecord } from '../../log/log.js';
 import type { SinkSpec } from '../../planner/plan.js';
 import { createSerde } from '../../serde/create-serde.js';
+import { runtimeOptions } from '../../serde/runtime-options.js';
+import type { SchemaRegistry } from '../../serde/schema-registry/registry.js';
 import type { Serde } from '../../serde/serde.js';
 import { appendWindow } from '../../serde/windowed-key.js';
 import type { Rec } from '../record.js';
@@ -25,17 +27,22 @@ export class SinkEncoder {
     readonly sink: SinkSpec,
     schema: readonly Column[],
     functions: FunctionRegistry,
+    registry?: SchemaRegistry,
   ) {
     const keys = schema.filter((c) => c.namespace === 'key');
     const values = schema.filter((c) => c.namespace === 'value');
-    this.keySerde = createSerde(sink.keyFormat.format, keys, 'key', {
-      ...sink.keyFormat.options,
-      topic: sink.topic,
-    });
-    this.valueSerde = createSerde(sink.valueFormat.format, values, 'value', {
-      ...sink.valueFormat.options,
-      topic: sink.topic,
-    });
+    this.keySerde = createSerde(
+      sink.keyFormat.format,
+      keys,
+      'key',
+      runtimeOptions(sink.keyFormat, sink.topic, registry),
+    );
+    this.valueSerde = createSerde(
+      sink.valueFormat.format,
+      values,
+      'value',
+      runtimeOptions(sink.valueFormat, sink.topic, registry),
+    );
     this.keyIndexes = schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
     this.valueIndexes = schema.flatMap((c, i) => (c.namespace === 'value' ? [i] : []));
     this.timestamp = sink.timestamp

@@ -8,6 +8,8 @@ import type { FunctionRegistry } from '../../functions/types.js';
 import type { LogRecord } from '../../log/log.js';
 import type { SourceNode } from '../../planner/plan.js';
 import { createSerde } from '../../serde/create-serde.js';
+import { runtimeOptions } from '../../serde/runtime-options.js';
+import type { SchemaRegistry } from '../../serde/schema-registry/registry.js';
 import type { Serde } from '../../serde/serde.js';
 import { splitWindow, type KeyWindow } from '../../serde/windowed-key.js';
 import type { Origin, Rec } from '../record.js';
@@ -23,17 +25,21 @@ export class SourceDecoder {
   private readonly extractTimestamp: TimestampExtractor | undefined;
   private readonly window: SourceNode['window'];
 
-  constructor(node: SourceNode, functions: FunctionRegistry) {
+  constructor(node: SourceNode, functions: FunctionRegistry, registry?: SchemaRegistry) {
     const keys = node.schema.filter((c) => c.namespace === 'key');
     const values = node.schema.filter((c) => c.namespace === 'value');
-    this.keySerde = createSerde(node.keyFormat.format, keys, 'key', {
-      ...node.keyFormat.options,
-      topic: node.topic,
-    });
-    this.valueSerde = createSerde(node.valueFormat.format, values, 'value', {
-      ...node.valueFormat.options,
-      topic: node.topic,
-    });
+    this.keySerde = createSerde(
+      node.keyFormat.format,
+      keys,
+      'key',
+      runtimeOptions(node.keyFormat, node.topic, registry),
+    );
+    this.valueSerde = createSerde(
+      node.valueFormat.format,
+      values,
+      'value',
+      runtimeOptions(node.valueFormat, node.topic, registry),
+    );
     this.keyCount = keys.length;
     this.valueCount = values.length;
     this.headerColumns = node.schema.filter((c) => c.namespace === 'header');

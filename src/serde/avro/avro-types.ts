@@ -61,16 +61,16 @@ export function avroType(schema: AvroSchema, namedTypes: readonly AvroSchema[] =
   let type = cache.get(key);
   if (type === undefined) {
     const registry: Record<string, unknown> = { long: BigLong };
-    for (const named of namedTypes) {
-      avsc.Type.forSchema(named as avsc.Schema, { registry, wrapUnions: true } as never);
-    }
-    type = avsc.Type.forSchema(
-      schema as avsc.Schema,
-      {
-        registry,
-        wrapUnions: true,
-      } as never,
-    ) as unknown as AvroType;
+    // Longs are bigints everywhere, also `{"type": "long", "logicalType": …}` (logical types
+    // are read from the schema by avro-read.ts / avro-write.ts, not by avsc).
+    const typeHook = (s: unknown) =>
+      s === 'long' ||
+      (typeof s === 'object' && s !== null && (s as { type?: unknown }).type === 'long')
+        ? BigLong
+        : undefined;
+    const opts = { registry, wrapUnions: true, typeHook } as never;
+    for (const named of namedTypes) avsc.Type.forSchema(named as avsc.Schema, opts);
+    type = avsc.Type.forSchema(schema as avsc.Schema, opts) as unknown as AvroType;
     if (cache.size > 10_000) cache.clear();
     cache.set(key, type);
   }

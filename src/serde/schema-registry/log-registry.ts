@@ -44,18 +44,27 @@ export class LogSchemaRegistry implements SchemaRegistry {
 
   private constructor(private readonly log: Log) {}
 
-  /** Opens the registry of a log, creating its `_schemas` topic when there is none. */
+  /** Whether the `_schemas` topic exists; it is created with the first schema written. */
+  private topicExists = false;
+
+  /** Opens the registry of a log, replaying its `_schemas` topic when there is one. */
   static async open(log: Log): Promise<LogSchemaRegistry> {
-    if (!(await log.describeTopic(SCHEMAS_TOPIC))) {
-      await log.createTopic(SCHEMAS_TOPIC, {
+    const registry = new LogSchemaRegistry(log);
+    registry.topicExists = (await log.describeTopic(SCHEMAS_TOPIC)) !== undefined;
+    await registry.catchUp();
+    return registry;
+  }
+
+  private async ensureTopic(): Promise<void> {
+    if (this.topicExists) return;
+    if (!(await this.log.describeTopic(SCHEMAS_TOPIC))) {
+      await this.log.createTopic(SCHEMAS_TOPIC, {
         partitions: 1,
         replicas: 1,
         config: { 'cleanup.policy': 'compact' },
       });
     }
-    const registry = new LogSchemaRegistry(log);
-    await registry.catchUp();
-    return registry;
+    this.topicExists = true;
   }
 
   async register(subject: string, schema: SchemaDefinition, options: RegisterOptions = {}) {
@@ -167,6 +176,7 @@ export class LogSchemaRegistry implements SchemaRegistry {
 
   private async write(records: readonly StoreRecord[]): Promise<void> {
     if (records.length === 0) return;
+    await this.ensureTopic();
     const now = Date.now();
     const out: ProducerRecord[] = records.map((r) => ({
       key: Buffer.from(JSON.stringify(r.key), 'utf8'),
@@ -180,6 +190,11 @@ export class LogSchemaRegistry implements SchemaRegistry {
 
   /** Applies the records appended to `_schemas` since the last call. */
   private async catchUp(): Promise<void> {
+    if (!this.topicExists) {
+      // Another process (a REST client of `streamsql start`) may have created it since.
+      this.topicExists = (await this.log.describeTopic(SCHEMAS_TOPIC)) !== undefined;
+      if (!this.topicExists) return;
+    }
     for (;;) {
       const batch = await this.log.read(SCHEMAS_TOPIC, 0, this.nextOffset, READ_BATCH);
       if (batch.length === 0) return;
