@@ -1,7 +1,7 @@
 /**
  * The run-time part of a serde's options, which no stored plan holds: the topic (the registry's
  * subject is named after it) and the schema registry handle of the engine, both added only for
- * the formats that use a registry, so other formats' serdes stay as they were planned.
+ * the formats that use a registry (every format names the topic in its error messages).
  */
 import type { SchemaRegistry } from './schema-registry/registry.js';
 import type { FormatName, SerdeOptions } from './serde.js';
@@ -19,7 +19,6 @@ export function runtimeOptions(
   topic: string,
   registry: SchemaRegistry | undefined,
 ): SerdeOptions {
-  if (format.format === 'PROTOBUF_NOSR') return { ...format.options, topic };
-  if (!usesSchemaRegistry(format.format)) return format.options;
+  if (!usesSchemaRegistry(format.format)) return { ...format.options, topic };
   return { ...format.options, topic, ...(registry ? { registry } : {}) };
 }
