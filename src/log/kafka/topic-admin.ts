@@ -6,7 +6,7 @@
 import type { Admin } from 'kafkajs';
 import { ExecutionError } from '../../common/errors.js';
 import type { TopicInfo, TopicSpec } from '../log.js';
-import { messageOf, sleep } from './kafka-errors.js';
+import { kafkaErrorType, messageOf, sleep } from './kafka-errors.js';
 import type { TopicMetadata } from './topic-metadata.js';
 
 /** `configSource` of a config set on the topic itself. */
@@ -121,12 +121,25 @@ export class TopicAdmin {
   /** The configs set on each topic (not the broker's defaults). */
   private async configs(names: readonly string[]): Promise<Map<string, Record<string, string>>> {
     const out = new Map<string, Record<string, string>>();
-    const response = await this.metadata.guard(() =>
-      this.admin.describeConfigs({
-        resources: names.map((name) => ({ type: TOPIC_RESOURCE, name })),
-        includeSynonyms: false,
-      }),
-    );
+    const describe = () =>
+      this.metadata.guard(() =>
+        this.admin.describeConfigs({
+          resources: names.map((name) => ({ type: TOPIC_RESOURCE, name })),
+          includeSynonyms: false,
+        }),
+      );
+    let response: Awaited<ReturnType<typeof describe>>;
+    // A topic just created reaches every broker's metadata a little later; kafkajs asks any
+    // broker, which may not know it yet (UNKNOWN_TOPIC_OR_PARTITION for a few milliseconds).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await describe();
+        break;
+      } catch (err) {
+        if (kafkaErrorType(err) !== 'UNKNOWN_TOPIC_OR_PARTITION' || attempt >= 30) throw err;
+        await sleep(100);
+      }
+    }
     for (const resource of response.resources) {
       const config: Record<string, string> = {};
       for (const entry of resource.configEntries) {
