@@ -38,18 +38,26 @@ export class TopicAdmin {
       value: v,
     }));
     let created: boolean;
-    try {
-      created = await this.metadata.guard(() =>
-        this.admin.createTopics({
-          topics: [{ topic: name, numPartitions: partitions, replicationFactor, configEntries }],
-          waitForLeaders: true,
-          timeout: 30_000,
-        }),
-      );
-    } catch (err) {
-      throw new ExecutionError(`cannot create topic ${name}: ${adminMessage(err)}`, {
-        topic: name,
-      });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        created = await this.metadata.guard(() =>
+          this.admin.createTopics({
+            topics: [{ topic: name, numPartitions: partitions, replicationFactor, configEntries }],
+            waitForLeaders: true,
+            timeout: 30_000,
+          }),
+        );
+        break;
+      } catch (err) {
+        // Waiting for leaders asks any broker, which may not know the new topic yet; asking
+        // again finds it created (or creates it).
+        if (!unknownTopic(err) || attempt >= 30) {
+          throw new ExecutionError(`cannot create topic ${name}: ${adminMessage(err)}`, {
+            topic: name,
+          });
+        }
+        await sleep(100);
+      }
     }
     if (created) return;
     const existing = await this.describe(name);
@@ -136,7 +144,7 @@ export class TopicAdmin {
         response = await describe();
         break;
       } catch (err) {
-        if (kafkaErrorType(err) !== 'UNKNOWN_TOPIC_OR_PARTITION' || attempt >= 30) throw err;
+        if (!unknownTopic(err) || attempt >= 30) throw err;
         await sleep(100);
       }
     }
@@ -176,6 +184,15 @@ export class TopicAdmin {
     this.defaultReplicas = Math.min(replicas, Math.max(cluster.brokers.length, 1));
     return this.defaultReplicas;
   }
+}
+
+/** Whether kafkajs's error (or one of its per-topic errors) says a topic is unknown. */
+function unknownTopic(err: unknown): boolean {
+  if (kafkaErrorType(err) === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
+  const errors = (err as { errors?: unknown } | null)?.errors;
+  if (Array.isArray(errors) && errors.some(unknownTopic)) return true;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== err && unknownTopic(cause);
 }
 
 /** The messages of kafkajs's per-topic errors, which its aggregate error does not show. */
