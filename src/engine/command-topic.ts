@@ -19,8 +19,9 @@ export interface Command {
 
 export async function ensureCommandTopic(log: Log): Promise<void> {
   await log.createTopic(COMMAND_TOPIC, {
+    // No replication factor: the log's default (Kafka: the broker's default.replication.factor),
+    // so that on a replicated cluster the service survives losing a broker.
     partitions: 1,
-    replicas: 1,
     config: { 'cleanup.policy': 'delete' },
   });
 }

@@ -7,7 +7,8 @@ import {
 import type { EngineContext } from './engine-context.js';
 
 export async function registerProcessingLog(ctx: EngineContext): Promise<void> {
-  await ctx.log.createTopic(PROCESSING_LOG_TOPIC, { partitions: 1, replicas: 1 });
+  // No replication factor: the log's default (Kafka: the broker's default.replication.factor).
+  await ctx.log.createTopic(PROCESSING_LOG_TOPIC, { partitions: 1 });
   ctx.metastore.putSource({
     name: PROCESSING_LOG_STREAM,
     sourceType: 'stream',

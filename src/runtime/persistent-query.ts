@@ -149,9 +149,9 @@ export class PersistentQuery {
     if (this.state !== 'RUNNING') return 0;
     const membership = this.membership;
     if (!membership) return this.stepTask(maxRecords, undefined);
-    await this.follow(membership);
-    if (!membership.active) return 0;
     try {
+      await this.follow(membership);
+      if (!membership.active) return 0;
       return await this.stepTask(maxRecords, membership.mode === 'spread' ? 1 : undefined);
     } catch (err) {
       if (!(err instanceof FencedError)) throw err;

@@ -77,7 +77,8 @@ async function ensureTopic(
   }
   await ctx.log.createTopic(source.topic, {
     partitions,
-    replicas: replicas ?? 1,
+    // Without REPLICAS, the cluster's default replication factor, as ksqlDB.
+    ...(replicas === undefined ? {} : { replicas }),
     ...(source.sourceType === 'table' ? { config: { 'cleanup.policy': 'compact' } } : {}),
   });
 }

@@ -6,7 +6,7 @@
 import type { Admin } from 'kafkajs';
 import { ExecutionError } from '../../common/errors.js';
 import type { TopicInfo, TopicSpec } from '../log.js';
-import { messageOf, sleep } from './kafka-errors.js';
+import { kafkaErrorType, messageOf, sleep } from './kafka-errors.js';
 import type { TopicMetadata } from './topic-metadata.js';
 
 /** `configSource` of a config set on the topic itself. */
@@ -38,18 +38,26 @@ export class TopicAdmin {
       value: v,
     }));
     let created: boolean;
-    try {
-      created = await this.metadata.guard(() =>
-        this.admin.createTopics({
-          topics: [{ topic: name, numPartitions: partitions, replicationFactor, configEntries }],
-          waitForLeaders: true,
-          timeout: 30_000,
-        }),
-      );
-    } catch (err) {
-      throw new ExecutionError(`cannot create topic ${name}: ${adminMessage(err)}`, {
-        topic: name,
-      });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        created = await this.metadata.guard(() =>
+          this.admin.createTopics({
+            topics: [{ topic: name, numPartitions: partitions, replicationFactor, configEntries }],
+            waitForLeaders: true,
+            timeout: 30_000,
+          }),
+        );
+        break;
+      } catch (err) {
+        // Waiting for leaders asks any broker, which may not know the new topic yet; asking
+        // again finds it created (or creates it).
+        if (!unknownTopic(err) || attempt >= 30) {
+          throw new ExecutionError(`cannot create topic ${name}: ${adminMessage(err)}`, {
+            topic: name,
+          });
+        }
+        await sleep(100);
+      }
     }
     if (created) return;
     const existing = await this.describe(name);
@@ -121,12 +129,25 @@ export class TopicAdmin {
   /** The configs set on each topic (not the broker's defaults). */
   private async configs(names: readonly string[]): Promise<Map<string, Record<string, string>>> {
     const out = new Map<string, Record<string, string>>();
-    const response = await this.metadata.guard(() =>
-      this.admin.describeConfigs({
-        resources: names.map((name) => ({ type: TOPIC_RESOURCE, name })),
-        includeSynonyms: false,
-      }),
-    );
+    const describe = () =>
+      this.metadata.guard(() =>
+        this.admin.describeConfigs({
+          resources: names.map((name) => ({ type: TOPIC_RESOURCE, name })),
+          includeSynonyms: false,
+        }),
+      );
+    let response: Awaited<ReturnType<typeof describe>>;
+    // A topic just created reaches every broker's metadata a little later; kafkajs asks any
+    // broker, which may not know it yet (UNKNOWN_TOPIC_OR_PARTITION for a few milliseconds).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await describe();
+        break;
+      } catch (err) {
+        if (!unknownTopic(err) || attempt >= 30) throw err;
+        await sleep(100);
+      }
+    }
     for (const resource of response.resources) {
       const config: Record<string, string> = {};
       for (const entry of resource.configEntries) {
@@ -163,6 +184,15 @@ export class TopicAdmin {
     this.defaultReplicas = Math.min(replicas, Math.max(cluster.brokers.length, 1));
     return this.defaultReplicas;
   }
+}
+
+/** Whether kafkajs's error (or one of its per-topic errors) says a topic is unknown. */
+function unknownTopic(err: unknown): boolean {
+  if (kafkaErrorType(err) === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
+  const errors = (err as { errors?: unknown } | null)?.errors;
+  if (Array.isArray(errors) && errors.some(unknownTopic)) return true;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== err && unknownTopic(cause);
 }
 
 /** The messages of kafkajs's per-topic errors, which its aggregate error does not show. */

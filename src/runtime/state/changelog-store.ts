@@ -58,8 +58,8 @@ export class ChangelogStore<V> {
     if (!this.changelogTopic) return;
     if (!(await log.describeTopic(this.changelogTopic))) {
       await log.createTopic(this.changelogTopic, {
+        // No replication factor: the log's default (Kafka: the broker's default.replication.factor).
         partitions: 1,
-        replicas: 1,
         config: { 'cleanup.policy': 'compact' },
       });
     }

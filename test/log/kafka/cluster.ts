@@ -1,7 +1,8 @@
 /**
  * A three-node KRaft cluster on loopback for the replication test, started and stopped with the
- * scripts of test/kafka (state under .kafka/cluster-test). Nodes listen on 127.0.0.1:29092,
- * :29094 and :29096, so as not to meet a cluster a developer started with `--nodes 3`.
+ * scripts of test/kafka (state under .kafka/cluster-test, fresh each run). Nodes listen on
+ * 127.0.0.1:29092, :29094 and :29096 (controllers on the odd ports up to 29097), the ports of
+ * `npm run kafka:start -- --nodes 3`: stop such a cluster before running this test.
  */
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
