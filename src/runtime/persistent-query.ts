@@ -5,7 +5,7 @@
  * crash at any point neither loses nor duplicates a record.
  */
 import type { FunctionRegistry } from '../functions/types.js';
-import type { Log } from '../log/log.js';
+import type { Log, ProducerRecord } from '../log/log.js';
 import type { QueryPlan } from '../planner/plan.js';
 import { SinkEncoder } from './operators/sink.js';
 import { PROCESSING_LOG_TOPIC } from './processing-log.js';
@@ -25,6 +25,8 @@ export class PersistentQuery {
   private readonly topology: Topology;
   private readonly sink: SinkEncoder;
   private readonly cursors: SourceCursor[];
+  /** The last step's commit, until the next step or flush() has awaited it. */
+  private inflight: Promise<void> | undefined;
 
   constructor(
     readonly plan: QueryPlan,
@@ -77,12 +79,15 @@ export class PersistentQuery {
 
   /**
    * Processes the next chunks of input, up to about `maxRecords`, and commits them in one
-   * transaction; returns how many input records it consumed.
+   * transaction; returns how many input records it consumed. The commit is left in flight, so
+   * that the next step computes while the log syncs it: the next step (or `flush`) awaits it
+   * before opening its own transaction, so transactions stay one at a time and in order, and a
+   * failed commit fails the query before anything after it is committed.
    */
   async step(maxRecords = 5000): Promise<number> {
     if (this.state !== 'RUNNING') return 0;
     const ctx = new BatchContext(this.plan.queryId, this.onProcessingError);
-    const tx = this.log.transaction();
+    const writes: { topic: string; records: ProducerRecord[] }[] = [];
     const positions = new Map<string, { path: number; partition: number; next: number }>();
     let consumed = 0;
     while (consumed < maxRecords) {
@@ -92,7 +97,7 @@ export class PersistentQuery {
         runPath(this.topology.paths[chunk.path]!, chunk.records, ctx),
         ctx,
       );
-      if (output.length > 0) tx.append(this.plan.sink.topic, output);
+      if (output.length > 0) writes.push({ topic: this.plan.sink.topic, records: output });
       const next = this.cursors[chunk.path]!.advance(chunk.partition, chunk.records);
       positions.set(`${chunk.path}/${chunk.partition}`, {
         path: chunk.path,
@@ -101,21 +106,34 @@ export class PersistentQuery {
       });
       consumed += chunk.records.length;
     }
-    if (consumed === 0) {
-      tx.abort();
-      return 0;
-    }
+    if (consumed === 0) return 0;
     for (const op of this.topology.operators) {
       for (const changes of op.changelog?.() ?? []) {
-        if (changes.records.length > 0) tx.append(changes.topic, changes.records);
+        if (changes.records.length > 0) writes.push(changes);
       }
     }
-    if (ctx.entries.length > 0) tx.append(PROCESSING_LOG_TOPIC, ctx.records());
+    if (ctx.entries.length > 0)
+      writes.push({ topic: PROCESSING_LOG_TOPIC, records: ctx.records() });
+    await this.flush();
+    const tx = this.log.transaction();
+    for (const w of writes) tx.append(w.topic, w.records);
     for (const { path, partition, next } of positions.values()) {
       tx.commitOffset(this.groupOf(path), { topic: this.cursors[path]!.topic, partition }, next);
     }
-    await tx.commit();
+    const commit = tx.commit();
+    // Awaited by the next step or flush(); until then a failure must not count as unhandled.
+    commit.catch(() => undefined);
+    this.inflight = commit;
     return consumed;
+  }
+
+  /** Waits for the last step's commit; says whether there was one. Throws if it failed. */
+  async flush(): Promise<boolean> {
+    const commit = this.inflight;
+    if (!commit) return false;
+    this.inflight = undefined;
+    await commit;
+    return true;
   }
 
   async caughtUp(): Promise<boolean> {
