@@ -141,19 +141,33 @@ export class Engine {
     return results;
   }
 
-  /** Runs every persistent query until none has anything left to consume. */
+  /**
+   * Runs every persistent query until none has anything left to consume and every commit has
+   * landed (a query's last commit may still feed another query: then they run again).
+   */
   async drain(): Promise<void> {
     for (;;) {
       let consumed = 0;
       for (const q of this.queries.values()) {
-        try {
-          consumed += await q.step();
-        } catch (err) {
-          q.fail(err);
-          this.options.onNotice?.(`Query ${q.plan.queryId} failed: ${q.error}`);
-        }
+        consumed += await this.guard(q, () => q.step());
       }
-      if (consumed === 0) return;
+      if (consumed > 0) continue;
+      let landed = false;
+      for (const q of this.queries.values()) {
+        if (await this.guard(q, () => q.flush())) landed = true;
+      }
+      if (!landed) return;
+    }
+  }
+
+  /** Runs one call on a query; a failure fails the query, which the others outlive. */
+  private async guard<T>(q: PersistentQuery, call: () => Promise<T>): Promise<T | 0> {
+    try {
+      return await call();
+    } catch (err) {
+      q.fail(err);
+      this.options.onNotice?.(`Query ${q.plan.queryId} failed: ${q.error}`);
+      return 0;
     }
   }
 
@@ -167,6 +181,7 @@ export class Engine {
   }
 
   async close(): Promise<void> {
+    for (const q of this.queries.values()) await this.guard(q, () => q.flush());
     await this.schemaRegistry.close().catch(() => undefined);
     await this.options.log.close();
   }

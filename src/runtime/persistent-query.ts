@@ -7,7 +7,7 @@
  * (see query-membership.ts), each partition's transaction under that task's id.
  */
 import type { FunctionRegistry } from '../functions/types.js';
-import { FencedError, type Log, type TaskId } from '../log/log.js';
+import { FencedError, type Log, type ProducerRecord, type TaskId } from '../log/log.js';
 import type { QueryPlan } from '../planner/plan.js';
 import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import { SinkEncoder } from './operators/sink.js';
@@ -31,6 +31,8 @@ export class PersistentQuery {
   private cursors!: SourceCursor[];
   private membership: QueryMembership | undefined;
   private offsetReset: 'earliest' | 'latest' = 'earliest';
+  /** The last step's commit, until the next step or flush() has awaited it. */
+  private inflight: Promise<void> | undefined;
 
   constructor(
     readonly plan: QueryPlan,
@@ -143,7 +145,10 @@ export class PersistentQuery {
 
   /**
    * Processes the next chunks of input, up to about `maxRecords`, and commits them in one
-   * transaction; returns how many input records it consumed.
+   * transaction; returns how many input records it consumed. The commit is left in flight, so
+   * that the next step computes while the log syncs it: the next step (or `flush`) awaits it
+   * before opening its own transaction, so transactions stay one at a time and in order, and a
+   * failed commit fails the query before anything after it is committed.
    */
   async step(maxRecords = 5000): Promise<number> {
     if (this.state !== 'RUNNING') return 0;
@@ -166,7 +171,7 @@ export class PersistentQuery {
   /** One transaction over up to `maxChunks` chunks (a spread task's: one partition's chunk). */
   private async stepTask(maxRecords: number, maxChunks: number | undefined): Promise<number> {
     const ctx = new BatchContext(this.plan.queryId, this.onProcessingError);
-    let tx: ReturnType<Log['transaction']> | undefined;
+    const writes: { topic: string; records: ProducerRecord[] }[] = [];
     let chunks = 0;
     const positions = new Map<string, { path: number; partition: number; next: number }>();
     let consumed = 0;
@@ -175,12 +180,11 @@ export class PersistentQuery {
       if (!chunk) break;
       chunks++;
       this.lastPartition = chunk.partition;
-      tx ??= this.log.transaction(this.taskOf(chunk.partition));
       const output = this.sink.encode(
         runPath(this.topology.paths[chunk.path]!, chunk.records, ctx),
         ctx,
       );
-      if (output.length > 0) tx.append(this.plan.sink.topic, output);
+      if (output.length > 0) writes.push({ topic: this.plan.sink.topic, records: output });
       const next = this.cursors[chunk.path]!.advance(chunk.partition, chunk.records);
       positions.set(`${chunk.path}/${chunk.partition}`, {
         path: chunk.path,
@@ -189,21 +193,36 @@ export class PersistentQuery {
       });
       consumed += chunk.records.length;
     }
-    if (consumed === 0 || !tx) {
-      tx?.abort();
-      return 0;
-    }
+    if (consumed === 0) return 0;
     for (const op of this.topology.operators) {
       for (const changes of op.changelog?.() ?? []) {
-        if (changes.records.length > 0) tx.append(changes.topic, changes.records);
+        if (changes.records.length > 0) writes.push(changes);
       }
     }
-    if (ctx.entries.length > 0) tx.append(PROCESSING_LOG_TOPIC, ctx.records());
+    if (ctx.entries.length > 0)
+      writes.push({ topic: PROCESSING_LOG_TOPIC, records: ctx.records() });
+    await this.flush();
+    const tx = this.log.transaction(this.taskOf(this.lastPartition));
+    for (const w of writes) tx.append(w.topic, w.records);
     for (const { path, partition, next } of positions.values()) {
       tx.commitOffset(this.groupOf(path), { topic: this.cursors[path]!.topic, partition }, next);
     }
-    await tx.commit();
+    const commit = tx.commit();
+    // Awaited by the next step or flush(); until then a failure must not count as unhandled.
+    commit.catch(() => undefined);
+    this.inflight = commit;
+    // With other processes in the group, a fenced commit must surface in this step, for its task.
+    if (this.membership) await this.flush();
     return consumed;
+  }
+
+  /** Waits for the last step's commit; says whether there was one. Throws if it failed. */
+  async flush(): Promise<boolean> {
+    const commit = this.inflight;
+    if (!commit) return false;
+    this.inflight = undefined;
+    await commit;
+    return true;
   }
 
   async caughtUp(): Promise<boolean> {

@@ -12,6 +12,8 @@ export async function terminate(stmt: Terminate, ctx: EngineContext): Promise<St
       [...ctx.queries.values()].find((q) => q.plan.queryId.toUpperCase() === id);
     if (!query) throw new AnalysisError(`Unknown queryId: ${stmt.queryId}`, stmt.span);
     query.state = 'TERMINATED';
+    // Its last commit, if still in flight, lands first (a failure no longer matters).
+    await query.flush().catch(() => false);
     await query.close();
     ctx.queries.delete(query.plan.queryId);
     const sink = ctx.metastore.getSource(query.plan.sink.sourceName);

@@ -99,16 +99,16 @@ export class AggregateOperator implements Operator {
 
   process(batch: readonly Rec[], ctx: TaskContext): Rec[] {
     const out: Rec[] = [];
+    const startTime = this.streamTime;
     forEachGuarded(batch, ctx, this.name, (rec) => {
       const before = this.streamTime;
-      if (rec.timestamp > this.streamTime) {
-        this.streamTime = rec.timestamp;
-        this.store.put(STREAM_TIME, { streamTime: this.streamTime });
-      }
+      if (rec.timestamp > this.streamTime) this.streamTime = rec.timestamp;
       if (rec.old) this.apply(rec, rec.old, 'undo', out, ctx);
       if (!rec.tombstone) this.apply(rec, rec.row, 'add', out, ctx);
       if (this.config.emitFinal && this.streamTime > before) this.emitClosed(before, rec, out);
     });
+    // Stream time is stored once per batch, not per record: only the last value is read back.
+    if (this.streamTime !== startTime) this.store.put(STREAM_TIME, { streamTime: this.streamTime });
     return out;
   }
 

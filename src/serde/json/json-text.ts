@@ -10,12 +10,19 @@ const HEX = '0123456789ABCDEF';
 
 /** A JSON string literal for `s`, escaped as Jackson escapes it. */
 export function quoteJson(s: string): string {
+  // The native regex search is much faster than a loop over the characters, and most strings
+  // need no escapes.
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 32 || c === 34 || c === 92) return `"${escapeFrom(s, i)}"`;
   }
   return `"${s}"`;
 }
+
+// Control characters are exactly what this looks for.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\x00-\x1f]/;
 
 function escapeFrom(s: string, first: number): string {
   let out = s.slice(0, first);
