@@ -17,6 +17,7 @@ import {
 import type { Expression } from '../parser/ast.js';
 import type { ArgumentShape, FunctionRegistry } from '../functions/types.js';
 import { castTo, coerceTo, commonType } from './coercion.js';
+import { coerceUserList } from './user-list-coercion.js';
 import { typeArithmetic } from './arithmetic-types.js';
 import { resolveType } from './resolve-type.js';
 import type { Scope } from './scope.js';
@@ -135,7 +136,12 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
       return e.negated ? { k: 'not', operand: range, type: BOOLEAN } : range;
     }
     case 'in': {
-      const [operand, ...list] = unify([t(e.operand), ...e.list.map(t)], e.span, 'IN');
+      const [operand, ...list] = coerceUserList(
+        [e.operand, ...e.list],
+        t,
+        e.span,
+        'Invalid Predicate: ',
+      );
       return { k: 'in', operand: operand!, list, negated: e.negated, type: BOOLEAN };
     }
     case 'like':
@@ -235,7 +241,7 @@ function integerLiteral(text: string, span: Expression['span']): TypedExpression
   throw new AnalysisError(`Invalid numeric literal: ${text}`, span);
 }
 
-function decimalLiteral(text: string): TypedExpression {
+export function decimalLiteral(text: string): TypedExpression {
   const d = new Decimal(text);
   const fraction = text.includes('.') ? text.split('.')[1]!.length : 0;
   const digits = text
