@@ -141,7 +141,7 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
         t,
         e.span,
         'Invalid Predicate: ',
-      );
+      ).items;
       return { k: 'in', operand: operand!, list, negated: e.negated, type: BOOLEAN };
     }
     case 'like':
@@ -166,16 +166,23 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
     case 'lambda':
       throw new AnalysisError('A lambda can only be a function argument', e.span);
     case 'array': {
-      const items = e.items.map(t);
-      const it = commonType(items, e.span, 'ARRAY constructor');
-      if (it === null) {
-        throw new AnalysisError('Cannot construct an array with all NULL elements', e.span);
+      if (e.items.length === 0) {
+        throw new AnalysisError(
+          'Array constructor cannot be empty. Please supply at least one element ' +
+            '(see https://github.com/confluentinc/ksql/issues/4239).',
+          e.span,
+        );
       }
-      return {
-        k: 'array',
-        items: items.map((x) => coerceTo(x, it, e.span, 'ARRAY constructor')),
-        type: { base: 'ARRAY', items: it },
-      };
+      const { common, items } = coerceUserList(e.items, t, e.span, '');
+      if (common === null) {
+        throw new AnalysisError(
+          'Cannot construct an array with all NULL elements ' +
+            '(see https://github.com/confluentinc/ksql/issues/4239). ' +
+            'As a workaround, you may cast a NULL value to the desired type.',
+          e.span,
+        );
+      }
+      return { k: 'array', items, type: { base: 'ARRAY', items: common } };
     }
     case 'map': {
       const keys = e.entries.map((x) => t(x.key));

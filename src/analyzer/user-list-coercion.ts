@@ -1,6 +1,6 @@
 /**
  * ksqlDB's coercion of a user-supplied list to one type (CoercionUtil.coerceUserList), used for
- * `x IN (a, b, …)`: the common type is the widest of the list, found element by element —
+ * `x IN (a, b, …)` and ARRAY constructors: the common type is the widest of the list, found element by element —
  * numbers widen; a string literal read as a number gives the number's type (`'2147483648'` is a
  * BIGINT); a string literal next to a BOOLEAN must read as one (`'tr'`, `'Y'`); any other literal
  * may become a STRING; ARRAY, MAP and STRUCT constructors contribute their elements (a STRUCT
@@ -38,15 +38,15 @@ export function coerceUserList(
   type: (e: Expression) => TypedExpression,
   span: Span,
   prefix: string,
-): TypedExpression[] {
+): { readonly common: SqlType | null; readonly items: TypedExpression[] } {
   const typed = asts.map(type);
   try {
     const items = asts.map((ast, i) => ({ ast, type: typeOf(typed[i]!) }));
     const common = commonTypeOf(items, type);
-    if (common === null) return typed;
-    return items.map((item, i) => convert(item, typed[i]!, common, span));
+    if (common === null) return { common, items: typed };
+    return { common, items: items.map((item, i) => convert(item, typed[i]!, common, span)) };
   } catch (error) {
-    if (error instanceof AnalysisError && !(error.message.startsWith(prefix) && prefix !== '')) {
+    if (error instanceof AnalysisError && prefix !== '' && !error.message.startsWith(prefix)) {
       throw new AnalysisError(prefix + error.message, span);
     }
     throw error;

@@ -91,4 +91,29 @@ describe('IN lists coerced as ksqlDB coerceUserList', () => {
       'Invalid Predicate: invalid input syntax for type BIGINT: "not 10".',
     );
   });
+
+  it('builds ARRAY constructors the same way, struct elements merged', async () => {
+    t = await openTestEngine();
+    const rows = await t.run(`SET 'auto.offset.reset'='earliest';
+      CREATE STREAM s (id INT KEY, a INT, b BIGINT) WITH (kafka_topic='s', partitions=1, value_format='JSON');
+      INSERT INTO s (id, a, b) VALUES (1, 2, 3);
+      SELECT ARRAY[null, 10, '2e1', a, b] AS n, ARRAY[STRUCT(x := a), STRUCT(y := b)] AS st
+        FROM s EMIT CHANGES LIMIT 1;`);
+    expect(rows).toHaveLength(1);
+    // 10, '2e1', INT and BIGINT meet in a DECIMAL wide enough for a BIGINT.
+    expect(String(rows[0]!.N)).toBe(',10,20,2,3');
+    expect(rows[0]!.ST).toEqual([
+      { X: 2, Y: null },
+      { X: null, Y: 3n },
+    ]);
+  });
+
+  it("refuses empty and all-NULL array constructors with ksqlDB's messages", async () => {
+    expect(await refusal('v INT', 'ARRAY_LENGTH(ARRAY[]) > 0')).toContain(
+      'Array constructor cannot be empty.',
+    );
+    expect(await refusal('v INT', 'ARRAY_LENGTH(ARRAY[NULL]) > 0')).toContain(
+      'Cannot construct an array with all NULL elements',
+    );
+  });
 });
