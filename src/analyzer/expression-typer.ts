@@ -17,7 +17,8 @@ import {
 import type { Expression } from '../parser/ast.js';
 import type { ArgumentShape, FunctionRegistry } from '../functions/types.js';
 import { castTo, coerceTo, commonType } from './coercion.js';
-import { coerceUserList } from './user-list-coercion.js';
+import { printAst } from './print-ast.js';
+import { coerceUserList, ksqlTypeText } from './user-list-coercion.js';
 import { typeArithmetic } from './arithmetic-types.js';
 import { resolveType } from './resolve-type.js';
 import type { Scope } from './scope.js';
@@ -110,6 +111,7 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
     }
     case 'comparison': {
       const [left, right] = unify([t(e.left), t(e.right)], e.span, 'Comparison');
+      rejectUnorderedComparison(e, left!, right!);
       return { k: 'compare', op: e.op, left: left!, right: right!, type: BOOLEAN };
     }
     case 'logical':
@@ -202,6 +204,9 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
       };
     }
     case 'struct': {
+      if (new Set(e.fields.map((f) => f.name)).size < e.fields.length) {
+        throw new AnalysisError('Duplicate field names found in STRUCT', e.span);
+      }
       const fields = e.fields.map((f) => ({ name: f.name, value: t(f.value) }));
       return {
         k: 'struct',
@@ -218,6 +223,31 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
     case 'intervalUnit':
       return { k: 'unit', unit: e.unit };
   }
+}
+
+const COMPARISON_NAMES: Record<string, string> = {
+  '<': 'LESS_THAN',
+  '<=': 'LESS_THAN_OR_EQUAL',
+  '>': 'GREATER_THAN',
+  '>=': 'GREATER_THAN_OR_EQUAL',
+};
+
+/** ksqlDB's ComparisonUtil: ARRAY, MAP and STRUCT values compare for (in)equality only. */
+function rejectUnorderedComparison(
+  e: Extract<Expression, { kind: 'comparison' }>,
+  left: TypedExpression,
+  right: TypedExpression,
+): void {
+  const name = COMPARISON_NAMES[e.op];
+  const lt = left.k === 'unit' ? null : left.type;
+  const rt = right.k === 'unit' ? null : right.type;
+  if (name === undefined || lt === null || rt === null) return;
+  if (!['ARRAY', 'MAP', 'STRUCT'].includes(lt.base)) return;
+  throw new AnalysisError(
+    `Cannot compare ${printAst(e.left)} (${ksqlTypeText(lt)}) to ${printAst(e.right)} ` +
+      `(${ksqlTypeText(rt)}) with ${name}.`,
+    e.span,
+  );
 }
 
 function requireType(e: TypedExpression, span: Expression['span']): SqlType {
@@ -276,7 +306,10 @@ function typeCase(
   });
   const elseExpr = e.else ? t(e.else) : undefined;
   const results = [...whens.map((w) => w.then), ...(elseExpr ? [elseExpr] : [])];
-  const type = commonType(results, e.span, 'Invalid Case expression') ?? STRING;
+  const type = commonType(results, e.span, 'Invalid Case expression');
+  if (type === null) {
+    throw new AnalysisError('Invalid Case expression. All case branches have NULL type', e.span);
+  }
   return {
     k: 'case',
     whens: whens.map((w) => ({ when: w.when, then: castTo(w.then, type) })),

@@ -256,22 +256,22 @@ function invalidSyntax(text: string, target: SqlType): AnalysisError {
 
 function coercionFailure(item: Item, target: SqlType): InvalidCoercion {
   return new InvalidCoercion(
-    `operator does not exist: ${ksqlType(target)} = ${ksqlType(item.type!)} (${printAst(item.ast)})\n` +
+    `operator does not exist: ${ksqlTypeText(target)} = ${ksqlTypeText(item.type!)} (${printAst(item.ast)})\n` +
       'Hint: You might need to add explicit type casts.',
   );
 }
 
 /** A type as ksqlDB's SqlType.toString prints it: struct field names quoted. */
-function ksqlType(t: SqlType): string {
+export function ksqlTypeText(t: SqlType): string {
   switch (t.base) {
     case 'DECIMAL':
       return `DECIMAL(${t.precision}, ${t.scale})`;
     case 'ARRAY':
-      return `ARRAY<${ksqlType(t.items)}>`;
+      return `ARRAY<${ksqlTypeText(t.items)}>`;
     case 'MAP':
-      return `MAP<${ksqlType(t.key)}, ${ksqlType(t.value)}>`;
+      return `MAP<${ksqlTypeText(t.key)}, ${ksqlTypeText(t.value)}>`;
     case 'STRUCT':
-      return `STRUCT<${t.fields.map((f) => `\`${f.name}\` ${ksqlType(f.type)}`).join(', ')}>`;
+      return `STRUCT<${t.fields.map((f) => `\`${f.name}\` ${ksqlTypeText(f.type)}`).join(', ')}>`;
     default:
       return t.base;
   }
