@@ -131,7 +131,13 @@ async function startQuery(
   };
   const plan: QueryPlan = ctx.replayCommand?.plan
     ? decodePlan<QueryPlan>(ctx.replayCommand.plan)
-    : { v: 1, queryId, root: planQuery(analysis), sink: sinkSpec, sources: [analysis.source.name] };
+    : {
+        v: 1,
+        queryId,
+        root: planQuery(analysis, ctx.properties),
+        sink: sinkSpec,
+        sources: [analysis.source.name],
+      };
   const query = new PersistentQuery(plan, sql, ctx.log, ctx.functions, (m) => ctx.notice(m));
   await query.open(offsetReset(ctx));
   ctx.queries.set(queryId, query);
