@@ -17,6 +17,8 @@ import {
 import type { Expression } from '../parser/ast.js';
 import type { ArgumentShape, FunctionRegistry } from '../functions/types.js';
 import { castTo, coerceTo, commonType } from './coercion.js';
+import { printAst } from './print-ast.js';
+import { coerceUserList, ksqlTypeText } from './user-list-coercion.js';
 import { typeArithmetic } from './arithmetic-types.js';
 import { resolveType } from './resolve-type.js';
 import type { Scope } from './scope.js';
@@ -109,6 +111,7 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
     }
     case 'comparison': {
       const [left, right] = unify([t(e.left), t(e.right)], e.span, 'Comparison');
+      rejectUnorderedComparison(e, left!, right!);
       return { k: 'compare', op: e.op, left: left!, right: right!, type: BOOLEAN };
     }
     case 'logical':
@@ -135,7 +138,12 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
       return e.negated ? { k: 'not', operand: range, type: BOOLEAN } : range;
     }
     case 'in': {
-      const [operand, ...list] = unify([t(e.operand), ...e.list.map(t)], e.span, 'IN');
+      const [operand, ...list] = coerceUserList(
+        [e.operand, ...e.list],
+        t,
+        e.span,
+        'Invalid Predicate: ',
+      ).items;
       return { k: 'in', operand: operand!, list, negated: e.negated, type: BOOLEAN };
     }
     case 'like':
@@ -160,16 +168,23 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
     case 'lambda':
       throw new AnalysisError('A lambda can only be a function argument', e.span);
     case 'array': {
-      const items = e.items.map(t);
-      const it = commonType(items, e.span, 'ARRAY constructor');
-      if (it === null) {
-        throw new AnalysisError('Cannot construct an array with all NULL elements', e.span);
+      if (e.items.length === 0) {
+        throw new AnalysisError(
+          'Array constructor cannot be empty. Please supply at least one element ' +
+            '(see https://github.com/confluentinc/ksql/issues/4239).',
+          e.span,
+        );
       }
-      return {
-        k: 'array',
-        items: items.map((x) => coerceTo(x, it, e.span, 'ARRAY constructor')),
-        type: { base: 'ARRAY', items: it },
-      };
+      const { common, items } = coerceUserList(e.items, t, e.span, '');
+      if (common === null) {
+        throw new AnalysisError(
+          'Cannot construct an array with all NULL elements ' +
+            '(see https://github.com/confluentinc/ksql/issues/4239). ' +
+            'As a workaround, you may cast a NULL value to the desired type.',
+          e.span,
+        );
+      }
+      return { k: 'array', items, type: { base: 'ARRAY', items: common } };
     }
     case 'map': {
       const keys = e.entries.map((x) => t(x.key));
@@ -189,6 +204,9 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
       };
     }
     case 'struct': {
+      if (new Set(e.fields.map((f) => f.name)).size < e.fields.length) {
+        throw new AnalysisError('Duplicate field names found in STRUCT', e.span);
+      }
       const fields = e.fields.map((f) => ({ name: f.name, value: t(f.value) }));
       return {
         k: 'struct',
@@ -205,6 +223,31 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
     case 'intervalUnit':
       return { k: 'unit', unit: e.unit };
   }
+}
+
+const COMPARISON_NAMES: Record<string, string> = {
+  '<': 'LESS_THAN',
+  '<=': 'LESS_THAN_OR_EQUAL',
+  '>': 'GREATER_THAN',
+  '>=': 'GREATER_THAN_OR_EQUAL',
+};
+
+/** ksqlDB's ComparisonUtil: ARRAY, MAP and STRUCT values compare for (in)equality only. */
+function rejectUnorderedComparison(
+  e: Extract<Expression, { kind: 'comparison' }>,
+  left: TypedExpression,
+  right: TypedExpression,
+): void {
+  const name = COMPARISON_NAMES[e.op];
+  const lt = left.k === 'unit' ? null : left.type;
+  const rt = right.k === 'unit' ? null : right.type;
+  if (name === undefined || lt === null || rt === null) return;
+  if (!['ARRAY', 'MAP', 'STRUCT'].includes(lt.base)) return;
+  throw new AnalysisError(
+    `Cannot compare ${printAst(e.left)} (${ksqlTypeText(lt)}) to ${printAst(e.right)} ` +
+      `(${ksqlTypeText(rt)}) with ${name}.`,
+    e.span,
+  );
 }
 
 function requireType(e: TypedExpression, span: Expression['span']): SqlType {
@@ -235,7 +278,7 @@ function integerLiteral(text: string, span: Expression['span']): TypedExpression
   throw new AnalysisError(`Invalid numeric literal: ${text}`, span);
 }
 
-function decimalLiteral(text: string): TypedExpression {
+export function decimalLiteral(text: string): TypedExpression {
   const d = new Decimal(text);
   const fraction = text.includes('.') ? text.split('.')[1]!.length : 0;
   const digits = text
@@ -263,7 +306,10 @@ function typeCase(
   });
   const elseExpr = e.else ? t(e.else) : undefined;
   const results = [...whens.map((w) => w.then), ...(elseExpr ? [elseExpr] : [])];
-  const type = commonType(results, e.span, 'Invalid Case expression') ?? STRING;
+  const type = commonType(results, e.span, 'Invalid Case expression');
+  if (type === null) {
+    throw new AnalysisError('Invalid Case expression. All case branches have NULL type', e.span);
+  }
   return {
     k: 'case',
     whens: whens.map((w) => ({ when: w.when, then: castTo(w.then, type) })),

@@ -119,10 +119,13 @@ export function createFunctionRegistry(
       };
     },
 
-    resolveAggregate(name, args, span): ResolvedAggregate {
+    resolveAggregate(name, args, span, settings): ResolvedAggregate {
       const entry = lookup(name, 'aggregate', span);
       const res = resolveSignature(entry.name, entry.signatures, args, false, span);
-      const site = callSite(res.siteTypes, args);
+      const site = {
+        ...callSite(res.siteTypes, args),
+        ...(settings === undefined ? {} : { properties: settings }),
+      };
       const definition = res.signature.definition as AggregateSignature;
       return {
         ...definition.create(site),

@@ -94,7 +94,13 @@ export interface FunctionRegistry {
   kindOf(name: string): FunctionKind | undefined;
   /** Throws AnalysisError (naming the candidate signatures) when nothing matches. */
   resolveScalar(name: string, args: readonly ArgumentShape[], span?: Span): ResolvedScalar;
-  resolveAggregate(name: string, args: readonly ArgumentShape[], span?: Span): ResolvedAggregate;
+  /** `settings`: the query's `ksql.functions.*` properties, which some aggregates read. */
+  resolveAggregate(
+    name: string,
+    args: readonly ArgumentShape[],
+    span?: Span,
+    settings?: Readonly<Record<string, string>>,
+  ): ResolvedAggregate;
   resolveTable(name: string, args: readonly ArgumentShape[], span?: Span): ResolvedTableFunction;
   list(): readonly FunctionDescription[];
   describe(name: string): FunctionDescription | undefined;

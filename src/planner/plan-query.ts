@@ -10,7 +10,15 @@ import type { WindowExpression } from '../parser/ast.js';
 import { DEFAULT_GRACE_MS } from '../runtime/windows.js';
 import type { AggregateNode, PlanNode, SourceNode } from './plan.js';
 
-export function planQuery(a: QueryAnalysis): PlanNode {
+/** `properties`: the session's, of which aggregates keep the `ksql.functions.*` ones. */
+export function planQuery(
+  a: QueryAnalysis,
+  properties: ReadonlyMap<string, string> = new Map(),
+): PlanNode {
+  const settings = Object.fromEntries(
+    [...properties].filter(([k]) => k.startsWith('ksql.functions.')),
+  );
+  const hasSettings = Object.keys(settings).length > 0;
   let node: PlanNode = planRelation(a.from.relation);
   if (a.where) {
     node = { type: 'filter', v: 1, input: node, predicate: a.where, schema: node.schema };
@@ -22,7 +30,11 @@ export function planQuery(a: QueryAnalysis): PlanNode {
       v: 1,
       input: node,
       groupBy: agg.groupBy,
-      aggregates: agg.aggregates.map((x) => ({ name: x.name, args: x.args })),
+      aggregates: agg.aggregates.map((x) => ({
+        name: x.name,
+        args: x.args,
+        ...(hasSettings ? { settings } : {}),
+      })),
       ...(agg.window ? { window: windowSpec(agg.window) } : {}),
       emit: a.emit === 'final' ? 'final' : 'changes',
       schema: agg.aggregateSchema,

@@ -73,6 +73,8 @@ export interface AggregateNode {
   readonly aggregates: readonly {
     readonly name: string;
     readonly args: readonly TypedExpression[];
+    /** The query's `ksql.functions.*` properties (COLLECT_LIST's limit), when any were set. */
+    readonly settings?: Readonly<Record<string, string>>;
   }[];
   readonly window?: {
     readonly kind: 'tumbling' | 'hopping' | 'session';

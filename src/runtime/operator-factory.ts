@@ -105,6 +105,8 @@ function aggregateOperator(node: AggregateNode, { functions, queryId }: BuildCon
               ...(x.k === 'literal' ? { literal: { value: x.value } } : {}),
             },
       ),
+      undefined,
+      a.settings,
     ),
   );
   const w = node.window;

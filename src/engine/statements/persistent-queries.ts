@@ -134,7 +134,13 @@ async function startQuery(
   };
   const plan: QueryPlan = ctx.replayCommand?.plan
     ? decodePlan<QueryPlan>(ctx.replayCommand.plan)
-    : { v: 1, queryId, root: planQuery(analysis), sink: sinkSpec, sources: [analysis.source.name] };
+    : {
+        v: 1,
+        queryId,
+        root: planQuery(analysis, ctx.properties),
+        sink: sinkSpec,
+        sources: [analysis.source.name],
+      };
   const query = new PersistentQuery(
     plan,
     sql,

@@ -24,7 +24,7 @@ export async function select(
     throw new UnsupportedError('EMIT FINAL is not supported yet', stmt.span);
   }
   const analysis = analyzeQuery(stmt.query, ctx, 'push query', { transient: true });
-  const root = planQuery(analysis);
+  const root = planQuery(analysis, ctx.properties);
   const columns = root.schema.map((c) => ({ name: c.name, type: c.type }));
   const queryId = `transient_${analysis.source.name}_${randomUUID().slice(0, 8)}`;
   let rows = 0;
