@@ -25,7 +25,8 @@ CREATE TABLE products (pid INT PRIMARY KEY, title STRING) WITH (kafka_topic='pro
 
 async function pull(sql: string): Promise<unknown[][]> {
   const [result] = await t!.engine.executeScript(sql);
-  return (result as { rows: unknown[][] }).rows;
+  if (result?.kind !== 'table') throw new Error(`not a pull result: ${result?.kind}`);
+  return result.rows as unknown[][];
 }
 
 describe('joins ksqlDB refuses', () => {

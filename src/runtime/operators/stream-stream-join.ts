@@ -26,7 +26,13 @@ import {
   takeChangelogs,
   type StoredRow,
 } from './join-state.js';
-import { forEachGuarded, type Operator, type Port } from './operator.js';
+import {
+  describeStores,
+  forEachGuarded,
+  type Operator,
+  type Port,
+  type StoreDescription,
+} from './operator.js';
 import type { JoinConfig } from './stream-table-join.js';
 
 /** Kafka Streams' deprecated JoinWindows.of: 24 hours minus twice the window, as grace. */
@@ -77,7 +83,7 @@ export class StreamStreamJoinOperator implements Operator {
     if (grace !== undefined && config.joinType !== 'inner') {
       this.outer = new ChangelogStore<OuterEntry[]>(
         'Join-Outer',
-        prefix && `${prefix}-Join-outer-shared-join-store-changelog`,
+        prefix && `${prefix}-outer-shared-join-store-changelog`,
         (v) =>
           v.map((e) => ({
             r: encodeValues(e.row),
@@ -253,7 +259,7 @@ export class StreamStreamJoinOperator implements Operator {
     }
   }
 
-  private stores(): ChangelogStore<unknown>[] {
+  private allStores(): ChangelogStore<unknown>[] {
     return [
       this.sides.left,
       this.sides.right,
@@ -261,12 +267,16 @@ export class StreamStreamJoinOperator implements Operator {
     ] as ChangelogStore<unknown>[];
   }
 
+  stores(): StoreDescription[] {
+    return describeStores(this.allStores());
+  }
+
   changelog() {
-    return takeChangelogs(this.stores());
+    return takeChangelogs(this.allStores());
   }
 
   async restore(log: Log): Promise<void> {
-    await restoreStores(this.stores(), log);
+    await restoreStores(this.allStores(), log);
     for (const side of ['left', 'right'] as const) {
       this.observed[side] = this.sides[side].get(OBSERVED_KEY)?.[0]?.ts ?? -Infinity;
     }
