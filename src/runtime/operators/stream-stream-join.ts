@@ -58,7 +58,8 @@ export class StreamStreamJoinOperator implements Operator {
   private readonly observed: Record<Side, number> = { left: -Infinity, right: -Infinity };
   private readonly grace: number;
   private readonly retention: number;
-  private outerMin = Infinity;
+  /** The earliest waiting outer record per side: its window closes first. */
+  private readonly outerMin: Record<Side, number> = { left: Infinity, right: Infinity };
   private lastSweep = -Infinity;
 
   constructor(
@@ -193,7 +194,7 @@ export class StreamStreamJoinOperator implements Operator {
       (e) => e.ts !== entry.ts || e.side !== entry.side,
     );
     this.outer!.put(k, [...list, entry]);
-    this.outerMin = Math.min(this.outerMin, entry.ts);
+    this.outerMin[entry.side] = Math.min(this.outerMin[entry.side], entry.ts);
   }
 
   private removeOuter(k: string, side: Side, ts: number): void {
@@ -212,9 +213,14 @@ export class StreamStreamJoinOperator implements Operator {
   private emitClosed(out: Rec[], rec: Rec): void {
     if (!this.outer) return;
     const now = this.streamTime;
-    if (this.outerMin + Math.min(this.before, this.after) + this.grace >= now) return;
+    if (
+      this.outerMin.left + this.after + this.grace >= now &&
+      this.outerMin.right + this.before + this.grace >= now
+    ) {
+      return;
+    }
     const closed: { k: string; e: OuterEntry }[] = [];
-    let min = Infinity;
+    const min: Record<Side, number> = { left: Infinity, right: Infinity };
     for (const [k, list] of [...this.outer.entries()]) {
       const kept: OuterEntry[] = [];
       for (const e of list) {
@@ -222,14 +228,15 @@ export class StreamStreamJoinOperator implements Operator {
         if (e.ts + lookBack + this.grace < now) closed.push({ k, e });
         else {
           kept.push(e);
-          min = Math.min(min, e.ts);
+          min[e.side] = Math.min(min[e.side], e.ts);
         }
       }
       if (kept.length === list.length) continue;
       if (kept.length === 0) this.outer.delete(k);
       else this.outer.put(k, kept);
     }
-    this.outerMin = min;
+    this.outerMin.left = min.left;
+    this.outerMin.right = min.right;
     closed.sort(
       (a, b) =>
         a.e.ts - b.e.ts ||
@@ -281,7 +288,7 @@ export class StreamStreamJoinOperator implements Operator {
       this.observed[side] = this.sides[side].get(OBSERVED_KEY)?.[0]?.ts ?? -Infinity;
     }
     for (const [, list] of this.outer?.entries() ?? []) {
-      for (const e of list) this.outerMin = Math.min(this.outerMin, e.ts);
+      for (const e of list) this.outerMin[e.side] = Math.min(this.outerMin[e.side], e.ts);
     }
   }
 }
