@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RowFunction } from '../../../src/runtime/compile-expression.js';
 import { StreamStreamJoinOperator } from '../../../src/runtime/operators/stream-stream-join.js';
 import type { Rec } from '../../../src/runtime/record.js';
 import type { TaskContext } from '../../../src/runtime/task-context.js';
@@ -10,12 +11,16 @@ const ctx: TaskContext = {
   },
 };
 
+const firstColumn: RowFunction = Object.assign((row: readonly unknown[]) => row[0], {
+  safe: (row: readonly unknown[]) => row[0],
+});
+
 /** Rows are `[key, value]` on both sides; joined rows `[key, lk, lv, rk, rv]`. */
 function operator(joinType: 'inner' | 'left' | 'right' | 'full', graceMs?: number) {
   return new StreamStreamJoinOperator(
     {
-      leftKey: (row) => row[0],
-      rightKey: (row) => row[0],
+      leftKey: firstColumn,
+      rightKey: firstColumn,
       leftWidth: 2,
       rightWidth: 2,
       joinType,
