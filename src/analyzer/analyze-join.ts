@@ -92,7 +92,7 @@ export function analyzeJoinCriteria(
     }
     if (!isRightPk) {
       throw new AnalysisError(
-        `Invalid join condition: stream-table joins require to join on the table's primary key. Got ${printAst(leftAst)} = ${printAst(rightAst)}.`,
+        `Invalid join condition: stream-table joins require to join on the table's primary key. Got ${printAst(leftAst)} = ${printAst(rightAst)}.\nTo join on another column, join a table keyed by it (for example CREATE TABLE … AS SELECT that column, LATEST_BY_OFFSET(…) FROM a stream GROUP BY that column).`,
         on.span,
       );
     }
@@ -105,7 +105,7 @@ export function analyzeJoinCriteria(
     joinKind = 'streamTable';
   } else if (rightType === 'stream') {
     throw new AnalysisError(
-      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${leftSource} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.`,
+      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${leftSource} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.\nPut the stream on the left: FROM ${right.alias} JOIN ${leftSource}.`,
       rel.span,
     );
   } else {
@@ -117,7 +117,7 @@ export function analyzeJoinCriteria(
     }
     if (!isRightPk) {
       throw new AnalysisError(
-        `Invalid join condition: table-table joins require to join on the primary key of the right input table. Got ${printAst(on.left)} = ${printAst(on.right)}.`,
+        `Invalid join condition: table-table joins require to join on the primary key of the right input table. Got ${printAst(on.left)} = ${printAst(on.right)}.\nA foreign-key join looks up the right table by its primary key from any expression of the left table: swap the tables if that is the lookup meant.`,
         on.span,
       );
     }
@@ -237,7 +237,7 @@ function checkWindowing(
   // Windowed rows join on their key and window; any other key would need a repartition.
   if (!onKeys) {
     throw new AnalysisError(
-      'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.',
+      'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.\nWindowed sources join on their key and window: join on the key columns, or re-key the data before it is windowed.',
       rel.span,
     );
   }
