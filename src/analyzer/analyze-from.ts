@@ -107,9 +107,12 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
         throw new AnalysisError(`'${alias}' is not a valid stream/table name or alias.`, span);
       }
       const columns = picked.flatMap((s) =>
-        s.source.columns
-          .filter((c) => c.namespace !== 'header')
-          .map((c): Expression => ({ kind: 'column', span, source: s.alias, name: c.name })),
+        s.source.columns.map((c): Expression => ({
+          kind: 'column',
+          span,
+          source: s.alias,
+          name: c.name,
+        })),
       );
       // ksqlDB's JoinNode.resolveSelectStar: an unqualified * includes a synthetic key.
       const synthetic = join.keys[0]?.synthetic ? join.keys[0].names[0] : undefined;

@@ -29,6 +29,8 @@ export interface JoinAnalysis {
   readonly leftKey: TypedExpression;
   readonly rightKey: TypedExpression;
   readonly within?: JoinWindow;
+  /** Foreign-key joins: positions of the left table's primary key in the left row. */
+  readonly leftPrimaryKey?: readonly number[];
   readonly outputType: 'stream' | 'table';
   /** The keys of the joined row and what may be selected for each (one but for FK joins). */
   readonly keys: readonly KeyAlternatives[];
@@ -90,7 +92,7 @@ export function analyzeJoinCriteria(
     }
     if (!isRightPk) {
       throw new AnalysisError(
-        `Invalid join condition: stream-table joins require to join on the table's primary key. Got ${printAst(leftAst)} = ${printAst(rightAst)}.`,
+        `Invalid join condition: stream-table joins require to join on the table's primary key. Got ${printAst(leftAst)} = ${printAst(rightAst)}.\nTo join on another column, join a table keyed by it (for example CREATE TABLE … AS SELECT that column, LATEST_BY_OFFSET(…) FROM a stream GROUP BY that column).`,
         on.span,
       );
     }
@@ -103,7 +105,7 @@ export function analyzeJoinCriteria(
     joinKind = 'streamTable';
   } else if (rightType === 'stream') {
     throw new AnalysisError(
-      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${leftSource} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.`,
+      `Invalid join order: table-stream joins are not supported; only stream-table joins. Got ${leftSource} [${rel.joinType.toUpperCase()}] JOIN ${right.alias}.\nPut the stream on the left: FROM ${right.alias} JOIN ${leftSource}.`,
       rel.span,
     );
   } else {
@@ -115,7 +117,7 @@ export function analyzeJoinCriteria(
     }
     if (!isRightPk) {
       throw new AnalysisError(
-        `Invalid join condition: table-table joins require to join on the primary key of the right input table. Got ${printAst(on.left)} = ${printAst(on.right)}.`,
+        `Invalid join condition: table-table joins require to join on the primary key of the right input table. Got ${printAst(on.left)} = ${printAst(on.right)}.\nA foreign-key join looks up the right table by its primary key from any expression of the left table: swap the tables if that is the lookup meant.`,
         on.span,
       );
     }
@@ -125,12 +127,8 @@ export function analyzeJoinCriteria(
         : isJoinKey(leftKey, printAst(leftAst), left);
     if (leftIsPk) joinKind = 'tableTable';
     else {
-      if (left.kind !== 'source') {
-        throw new AnalysisError(
-          `Invalid join condition: foreign-key table-table joins are not supported as part of n-way joins. Got ${printAst(on.left)} = ${printAst(on.right)}.`,
-          on.span,
-        );
-      }
+      // ksqlDB refuses foreign-key joins after the first join of an n-way join; streamsql keys
+      // them by the joined table's key (see join-keys.ts).
       if (rel.joinType !== 'inner' && rel.joinType !== 'left') {
         throw new AnalysisError(
           `${rel.joinType === 'full' ? 'FULL' : 'RIGHT'} OUTER JOIN on a foreign key is not supported`,
@@ -180,6 +178,7 @@ export function analyzeJoinCriteria(
     leftKey,
     rightKey,
     ...(rel.within ? { within: rel.within } : {}),
+    ...(joinKind === 'foreignKey' ? { leftPrimaryKey: primaryKeyPositions(left) } : {}),
     outputType: leftType === 'table' && rightType === 'table' ? 'table' : 'stream',
     keys,
     equivalence,
@@ -190,6 +189,17 @@ export function analyzeJoinCriteria(
 /** Whether `e` (over a join's row) is that join's key: its key slot or an equivalent expression. */
 function isJoinKey(e: TypedExpression, printed: string, join: JoinAnalysis): boolean {
   return (e.k === 'column' && e.index === 0) || join.equivalence.has(printed);
+}
+
+/** Where a table relation's primary key sits in its row: key columns, or a join's key slot. */
+function primaryKeyPositions(rel: RelationAnalysis): number[] {
+  if (rel.kind === 'source') {
+    return rel.schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
+  }
+  if (rel.keys.length > 0 && rel.keys.every((k) => k.foreignKeyOf !== undefined)) {
+    return rel.keys.map((k) => (k.alternatives[0]?.k === 'column' ? k.alternatives[0].index : 0));
+  }
+  return [0];
 }
 
 function isPrimaryKey(
@@ -227,7 +237,7 @@ function checkWindowing(
   // Windowed rows join on their key and window; any other key would need a repartition.
   if (!onKeys) {
     throw new AnalysisError(
-      'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.',
+      'Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.\nWindowed sources join on their key and window: join on the key columns, or re-key the data before it is windowed.',
       rel.span,
     );
   }

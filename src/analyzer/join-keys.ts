@@ -3,7 +3,8 @@
  * evaluate to the key: both sides of the criteria, plus a child join's set when the criteria
  * use its key; empty for FULL OUTER joins), and the viable key columns (the column references
  * in that set, which the projection may select for the key). With none the key is the synthetic
- * `ROWKEY`. A foreign-key join is keyed by the left table's primary key columns.
+ * `ROWKEY`. A foreign-key join is keyed by the left table's primary key columns (after another
+ * join, by that join's key).
  */
 import type { Column } from '../common/schema.js';
 import type { SqlType } from '../common/sql-types.js';
@@ -83,7 +84,16 @@ export function joinKeys(j: JoinKeyInput): JoinKeys {
 
 /** One key per primary key column of the left table; the left row is in every result. */
 function foreignKeyKeys(left: RelationAnalysis): JoinKeys {
-  if (left.kind !== 'source') return { keys: [], equivalence: new Set() };
+  if (left.kind === 'join') {
+    // After another join: keyed as the joined table on the left (its key slot is always set).
+    return {
+      keys: left.keys.map((k) => ({
+        ...k,
+        alternatives: k.alternatives.map((a) => shiftColumns(a, 1)),
+      })),
+      equivalence: new Set(left.equivalence),
+    };
+  }
   const keys: KeyAlternatives[] = [];
   const equivalence = new Set<string>();
   left.schema.forEach((c: Column, i) => {

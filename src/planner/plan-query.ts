@@ -78,6 +78,7 @@ export function planRelation(rel: RelationAnalysis): PlanNode {
     right: planRelation(rel.right),
     leftKey: rel.leftKey,
     rightKey: rel.rightKey,
+    ...(rel.leftPrimaryKey ? { leftPrimaryKey: rel.leftPrimaryKey } : {}),
     ...(rel.within
       ? {
           within: {

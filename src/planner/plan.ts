@@ -101,6 +101,8 @@ export interface JoinNode {
   readonly right: PlanNode;
   readonly leftKey: TypedExpression;
   readonly rightKey: TypedExpression;
+  /** Foreign-key joins: positions of the left table's primary key in the left row. */
+  readonly leftPrimaryKey?: readonly number[];
   /** Stream-stream joins: how far apart the two records may be, and the grace period. */
   readonly within?: {
     readonly beforeMs: number;

@@ -79,7 +79,9 @@ function joinOperator(node: JoinNode, { functions, queryId }: BuildContext): Ope
     case 'tableTable':
       return new TableTableJoinOperator(config);
     case 'foreignKey': {
-      const keys = node.left.schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
+      const keys =
+        node.leftPrimaryKey ??
+        node.left.schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
       return new ForeignKeyJoinOperator(config, keys);
     }
   }

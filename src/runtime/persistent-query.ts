@@ -58,6 +58,13 @@ export class PersistentQuery {
     this.cursors = this.topology.paths.map((p) => new SourceCursor(this.log, p.node.topic));
   }
 
+  /** The state stores of the query's operators, with their changelog topics. */
+  stores(): { operator: string; name: string; changelogTopic?: string }[] {
+    return this.topology.operators.flatMap((op) =>
+      (op.stores?.() ?? []).map((s) => ({ operator: op.name, ...s })),
+    );
+  }
+
   /** The topics the query reads. */
   get sourceTopics(): readonly string[] {
     return this.cursors.map((c) => c.topic);

@@ -27,10 +27,10 @@ INSERT INTO pv (id, page) VALUES (1, '/a');`);
     const changelog =
       '_confluent-ksql-default_query_CTAS_COUNTS_0-Aggregate-Aggregate-Materialize-changelog';
     expect(text(explainAgg)).toContain(
-      `Aggregate-Aggregate-Materialize (changelog topic: ${changelog})`,
+      `> Aggregate Aggregate-Materialize (changelog: ${changelog})`,
     );
-    expect(text(explainCopy)).toContain('(none: the query keeps no state)');
+    expect(text(explainCopy)).not.toContain('State stores');
     expect(text(describe)).toContain('State stores of CTAS_COUNTS_0:');
-    expect(text(describe)).toContain(`(changelog topic: ${changelog})`);
+    expect(text(describe)).toContain(`(changelog: ${changelog})`);
   });
 });

@@ -8,7 +8,6 @@ import type { PlanNode } from '../../planner/plan.js';
 import { printExpression } from '../../analyzer/print-expression.js';
 import type { EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
-import { queryStores, storeLines } from './query-stores.js';
 
 export async function explain(stmt: Explain, ctx: EngineContext): Promise<StatementResult> {
   if (stmt.queryId !== undefined) {
@@ -30,10 +29,7 @@ export async function explain(stmt: Explain, ctx: EngineContext): Promise<Statem
       'Execution plan',
       '--------------',
       ...renderPlan(q.plan.root),
-      '',
-      'State stores',
-      '------------',
-      ...storeLines(await queryStores(q.plan.queryId, ctx)),
+      ...renderStores(q.stores()),
     ].join('\n');
     return { kind: 'text', title: q.plan.queryId, text };
   }
@@ -81,7 +77,7 @@ export function renderPlan(node: PlanNode, depth = 0): string[] {
     }
     case 'join':
       return [
-        `${pad}[ JOIN ] ${node.kind} ${node.joinType.toUpperCase()} ON ${printExpression(node.leftKey)} = ${printExpression(node.rightKey)}${node.within ? ` WITHIN (${node.within.beforeMs} ms, ${node.within.afterMs} ms)` : ''} | Schema: ${schema}`,
+        `${pad}[ JOIN ] ${node.kind} ${node.joinType.toUpperCase()} ON ${printExpression(node.leftKey)} = ${printExpression(node.rightKey)}${node.within ? ` WITHIN (${node.within.beforeMs} ms, ${node.within.afterMs} ms${node.within.graceMs !== undefined ? `, GRACE ${node.within.graceMs} ms` : ''})` : ''}${rekeyed(node)} | Schema: ${schema}`,
         ...renderPlan(node.left, depth + 1),
         ...renderPlan(node.right, depth + 1),
       ];
@@ -91,4 +87,40 @@ export function renderPlan(node: PlanNode, depth = 0): string[] {
         ...renderPlan(node.input, depth + 1),
       ];
   }
+}
+
+/**
+ * The sides of a join whose join expression is not their key: ksqlDB repartitions them through
+ * an internal topic. A streamsql query runs as one task over every partition, so they are
+ * re-keyed in memory and no repartition topic is written.
+ */
+function rekeyed(node: Extract<PlanNode, { type: 'join' }>): string {
+  if (node.kind === 'foreignKey')
+    return ' | FOREIGN KEY: subscriptions kept in memory by foreign key';
+  const isKey = (side: PlanNode, key: typeof node.leftKey): boolean =>
+    key.k === 'column' &&
+    (side.type === 'join' ? key.index === 0 : side.schema[key.index]?.namespace === 'key');
+  const sides = [
+    ...(isKey(node.left, node.leftKey) ? [] : [`LEFT by ${printExpression(node.leftKey)}`]),
+    ...(isKey(node.right, node.rightKey) ? [] : [`RIGHT by ${printExpression(node.rightKey)}`]),
+  ];
+  return sides.length === 0
+    ? ''
+    : ` | REKEY ${sides.join(', ')} (in memory: one task reads every partition, so no repartition topic)`;
+}
+
+/** The query's state stores and the changelog topics they are restored from. */
+export function renderStores(
+  stores: readonly { operator: string; name: string; changelogTopic?: string }[],
+): string[] {
+  if (stores.length === 0) return [];
+  return [
+    '',
+    'State stores',
+    '------------',
+    ...stores.map(
+      (s) =>
+        ` > ${s.operator} ${s.name}${s.changelogTopic ? ` (changelog: ${s.changelogTopic})` : ''}`,
+    ),
+  ];
 }

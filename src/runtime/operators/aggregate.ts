@@ -12,7 +12,12 @@ import { ChangelogStore } from '../state/changelog-store.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
 import type { TaskContext } from '../task-context.js';
 import { windowClosed, windowsFor, type WindowSpec } from '../windows.js';
-import { forEachGuarded, type Operator } from './operator.js';
+import {
+  describeStores,
+  forEachGuarded,
+  type Operator,
+  type StoreDescription,
+} from './operator.js';
 import { mergeSessions } from './session-windows.js';
 
 export interface GroupState {
@@ -110,6 +115,10 @@ export class AggregateOperator implements Operator {
     // Stream time is stored once per batch, not per record: only the last value is read back.
     if (this.streamTime !== startTime) this.store.put(STREAM_TIME, { streamTime: this.streamTime });
     return out;
+  }
+
+  stores(): StoreDescription[] {
+    return describeStores([this.store as ChangelogStore<unknown>]);
   }
 
   changelog(): { topic: string; records: ProducerRecord[] }[] {

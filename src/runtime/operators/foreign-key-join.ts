@@ -17,7 +17,13 @@ import {
   takeChangelogs,
   type StoredRow,
 } from './join-state.js';
-import { forEachGuarded, type Operator, type Port } from './operator.js';
+import {
+  describeStores,
+  forEachGuarded,
+  type Operator,
+  type Port,
+  type StoreDescription,
+} from './operator.js';
 import type { JoinConfig } from './stream-table-join.js';
 
 export class ForeignKeyJoinOperator implements Operator {
@@ -142,6 +148,10 @@ export class ForeignKeyJoinOperator implements Operator {
   private unreference(leftRow: unknown[], pkKey: string): void {
     const fk = this.config.leftKey(leftRow);
     if (fk !== null) this.referencing.get(keyString(fk))?.delete(pkKey);
+  }
+
+  stores(): StoreDescription[] {
+    return describeStores([this.left, this.right]);
   }
 
   changelog() {

@@ -16,6 +16,24 @@ export interface Operator {
   changelog?(): readonly { readonly topic: string; readonly records: ProducerRecord[] }[];
   /** Rebuilds the operator's state from its changelog before the query resumes. */
   restore?(log: Log): Promise<void>;
+  /** The state stores it keeps, with their changelog topics, for EXPLAIN. */
+  stores?(): readonly StoreDescription[];
+}
+
+export interface StoreDescription {
+  readonly name: string;
+  /** Absent for stores of transient (push) queries. */
+  readonly changelogTopic?: string;
+}
+
+/** Describes changelog-backed stores for `Operator.stores`. */
+export function describeStores(
+  stores: readonly { name: string; changelogTopic: string | undefined }[],
+): StoreDescription[] {
+  return stores.map((s) => ({
+    name: s.name,
+    ...(s.changelogTopic ? { changelogTopic: s.changelogTopic } : {}),
+  }));
 }
 
 /**

@@ -26,7 +26,13 @@ import {
   takeChangelogs,
   type StoredRow,
 } from './join-state.js';
-import { forEachGuarded, type Operator, type Port } from './operator.js';
+import {
+  describeStores,
+  forEachGuarded,
+  type Operator,
+  type Port,
+  type StoreDescription,
+} from './operator.js';
 import type { JoinConfig } from './stream-table-join.js';
 
 /** Kafka Streams' deprecated JoinWindows.of: 24 hours minus twice the window, as grace. */
@@ -52,7 +58,8 @@ export class StreamStreamJoinOperator implements Operator {
   private readonly observed: Record<Side, number> = { left: -Infinity, right: -Infinity };
   private readonly grace: number;
   private readonly retention: number;
-  private outerMin = Infinity;
+  /** The earliest waiting outer record per side: its window closes first. */
+  private readonly outerMin: Record<Side, number> = { left: Infinity, right: Infinity };
   private lastSweep = -Infinity;
 
   constructor(
@@ -77,7 +84,7 @@ export class StreamStreamJoinOperator implements Operator {
     if (grace !== undefined && config.joinType !== 'inner') {
       this.outer = new ChangelogStore<OuterEntry[]>(
         'Join-Outer',
-        prefix && `${prefix}-Join-outer-shared-join-store-changelog`,
+        prefix && `${prefix}-outer-shared-join-store-changelog`,
         (v) =>
           v.map((e) => ({
             r: encodeValues(e.row),
@@ -187,7 +194,7 @@ export class StreamStreamJoinOperator implements Operator {
       (e) => e.ts !== entry.ts || e.side !== entry.side,
     );
     this.outer!.put(k, [...list, entry]);
-    this.outerMin = Math.min(this.outerMin, entry.ts);
+    this.outerMin[entry.side] = Math.min(this.outerMin[entry.side], entry.ts);
   }
 
   private removeOuter(k: string, side: Side, ts: number): void {
@@ -206,9 +213,14 @@ export class StreamStreamJoinOperator implements Operator {
   private emitClosed(out: Rec[], rec: Rec): void {
     if (!this.outer) return;
     const now = this.streamTime;
-    if (this.outerMin + Math.min(this.before, this.after) + this.grace >= now) return;
+    if (
+      this.outerMin.left + this.after + this.grace >= now &&
+      this.outerMin.right + this.before + this.grace >= now
+    ) {
+      return;
+    }
     const closed: { k: string; e: OuterEntry }[] = [];
-    let min = Infinity;
+    const min: Record<Side, number> = { left: Infinity, right: Infinity };
     for (const [k, list] of [...this.outer.entries()]) {
       const kept: OuterEntry[] = [];
       for (const e of list) {
@@ -216,14 +228,15 @@ export class StreamStreamJoinOperator implements Operator {
         if (e.ts + lookBack + this.grace < now) closed.push({ k, e });
         else {
           kept.push(e);
-          min = Math.min(min, e.ts);
+          min[e.side] = Math.min(min[e.side], e.ts);
         }
       }
       if (kept.length === list.length) continue;
       if (kept.length === 0) this.outer.delete(k);
       else this.outer.put(k, kept);
     }
-    this.outerMin = min;
+    this.outerMin.left = min.left;
+    this.outerMin.right = min.right;
     closed.sort(
       (a, b) =>
         a.e.ts - b.e.ts ||
@@ -253,7 +266,7 @@ export class StreamStreamJoinOperator implements Operator {
     }
   }
 
-  private stores(): ChangelogStore<unknown>[] {
+  private allStores(): ChangelogStore<unknown>[] {
     return [
       this.sides.left,
       this.sides.right,
@@ -261,17 +274,21 @@ export class StreamStreamJoinOperator implements Operator {
     ] as ChangelogStore<unknown>[];
   }
 
+  stores(): StoreDescription[] {
+    return describeStores(this.allStores());
+  }
+
   changelog() {
-    return takeChangelogs(this.stores());
+    return takeChangelogs(this.allStores());
   }
 
   async restore(log: Log): Promise<void> {
-    await restoreStores(this.stores(), log);
+    await restoreStores(this.allStores(), log);
     for (const side of ['left', 'right'] as const) {
       this.observed[side] = this.sides[side].get(OBSERVED_KEY)?.[0]?.ts ?? -Infinity;
     }
     for (const [, list] of this.outer?.entries() ?? []) {
-      for (const e of list) this.outerMin = Math.min(this.outerMin, e.ts);
+      for (const e of list) this.outerMin[e.side] = Math.min(this.outerMin[e.side], e.ts);
     }
   }
 }

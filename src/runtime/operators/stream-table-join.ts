@@ -17,7 +17,13 @@ import {
   takeChangelogs,
   type StoredRow,
 } from './join-state.js';
-import { forEachGuarded, type Operator, type Port } from './operator.js';
+import {
+  describeStores,
+  forEachGuarded,
+  type Operator,
+  type Port,
+  type StoreDescription,
+} from './operator.js';
 
 export interface JoinConfig {
   readonly leftKey: RowFunction;
@@ -68,6 +74,10 @@ export class StreamTableJoinOperator implements Operator {
       );
     });
     return out;
+  }
+
+  stores(): StoreDescription[] {
+    return describeStores([this.table]);
   }
 
   changelog() {

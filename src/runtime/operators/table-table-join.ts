@@ -18,7 +18,13 @@ import {
   takeChangelogs,
   type StoredRow,
 } from './join-state.js';
-import { forEachGuarded, type Operator, type Port } from './operator.js';
+import {
+  describeStores,
+  forEachGuarded,
+  type Operator,
+  type Port,
+  type StoreDescription,
+} from './operator.js';
 import type { JoinConfig } from './stream-table-join.js';
 
 export class TableTableJoinOperator implements Operator {
@@ -91,6 +97,10 @@ export class TableTableJoinOperator implements Operator {
             ? r !== null
             : l !== null || r !== null;
     return ok ? joinedRow(key, l, c.leftWidth, r, c.rightWidth) : null;
+  }
+
+  stores(): StoreDescription[] {
+    return describeStores([this.sides.left, this.sides.right]);
   }
 
   changelog() {
