@@ -98,7 +98,7 @@ async function print(args: ParsedArgs, topic: string): Promise<number> {
         const records = await log.read(topic, p, positions[p]!, 1000);
         for (const r of records) {
           if (printed >= limit) break;
-          const view = viewRecord(r, source);
+          const view = viewRecord(r, source, engine.schemaRegistry);
           const line = {
             partition: r.partition,
             offset: r.offset,
