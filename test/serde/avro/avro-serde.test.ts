@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   arrayType,
