@@ -97,3 +97,11 @@ function statementSource(sql: string, metastore: Metastore) {
     return undefined;
   }
 }
+
+/** Whether a case declares schemas or names a schema-registry format (else nothing to register). */
+export function usesSchemaRegistry(testCase: TestCase): boolean {
+  return (
+    testCase.topics.some((t) => t.keySchema !== undefined || t.valueSchema !== undefined) ||
+    testCase.statements.some((s) => /\b(AVRO|PROTOBUF|JSON_SR)\b/i.test(s))
+  );
+}
