@@ -49,18 +49,41 @@ async function register(
   subject: string,
   schema: TopicSchema,
 ): Promise<void> {
+  // The harness's registry numbers a schema before its references: keep that id for the schema
+  // and give the references the ones after it.
+  const reserved =
+    schema.id === undefined && schema.references.length > 0 ? nextFreeId(registry) : undefined;
+  const id = schema.id ?? reserved;
   const references = [];
-  for (const ref of schema.references) {
+  for (const [i, ref] of schema.references.entries()) {
     const def = { schemaType: ref.schemaType, schema: ref.schema, references: [] };
-    await registry.register(ref.name, def);
+    const known = await registry.lookup(ref.name, def);
+    if (!known) {
+      await registry.register(
+        ref.name,
+        def,
+        reserved === undefined ? {} : { id: freeIdAfter(registry, reserved + i) },
+      );
+    }
     const version = (await registry.lookup(ref.name, def))?.version ?? 1;
     references.push({ name: ref.name, subject: ref.name, version });
   }
   await registry.register(
     subject,
     { schemaType: schema.schemaType, schema: schema.schema, references },
-    schema.id !== undefined ? { id: schema.id } : {},
+    id !== undefined ? { id } : {},
   );
+}
+
+function nextFreeId(registry: SchemaRegistry): number {
+  return freeIdAfter(registry, 0);
+}
+
+/** The first id after `n` that holds no schema. */
+function freeIdAfter(registry: SchemaRegistry, n: number): number {
+  let id = n + 1;
+  while (registry.sync.schemaById(id)) id++;
+  return id;
 }
 
 /** The source a CREATE statement with columns declares; undefined for anything else. */
@@ -73,4 +96,12 @@ function statementSource(sql: string, metastore: Metastore) {
     // The statement's own run reports what is wrong with it.
     return undefined;
   }
+}
+
+/** Whether a case declares schemas or names a schema-registry format (else nothing to register). */
+export function usesSchemaRegistry(testCase: TestCase): boolean {
+  return (
+    testCase.topics.some((t) => t.keySchema !== undefined || t.valueSchema !== undefined) ||
+    testCase.statements.some((s) => /\b(AVRO|PROTOBUF|JSON_SR)\b/i.test(s))
+  );
 }

@@ -21,7 +21,7 @@ import type { Log } from '../log/log.js';
 import { compareOutputs, type CaseOutcome } from './case-checks.js';
 import { harnessTopics } from './harness-topics.js';
 import { encodeInput } from './record-codec.js';
-import { registerTopicSchemas } from './register-schemas.js';
+import { registerTopicSchemas, usesSchemaRegistry } from './register-schemas.js';
 import { CaseTimeout, RecordingLog } from './recording-log.js';
 import type { RecordSpec, TestCase } from './test-case.js';
 
@@ -133,9 +133,11 @@ async function execute(
         await log.createTopic(t.name, { partitions: t.partitions, replicas: t.replicas });
       }
     }
-    // ksqlDB's harness runs on a mock registry that checks no compatibility.
-    await engine.schemaRegistry.setCompatibility('NONE');
-    await registerTopicSchemas(testCase, engine.schemaRegistry, engine.metastore);
+    if (usesSchemaRegistry(testCase)) {
+      // ksqlDB's harness runs on a mock registry that checks no compatibility.
+      await engine.schemaRegistry.setCompatibility('NONE');
+      await registerTopicSchemas(testCase, engine.schemaRegistry, engine.metastore);
+    }
     await runStatements(testCase, engine, log);
     await produceInputs(testCase, engine, log);
     if (log.expired) return timeout(limit);

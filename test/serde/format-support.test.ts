@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { AnalysisError, UnsupportedError } from '../../src/common/errors.js';
+import { AnalysisError } from '../../src/common/errors.js';
 import {
   BOOLEAN,
   BYTES,
@@ -81,11 +81,23 @@ describe('checkFormatSupports', () => {
     ).toThrow("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas");
   });
 
-  it('refuses formats not implemented yet as unsupported', () => {
-    expect(() => checkFormatSupports('AVRO', [], 'value')).toThrow(UnsupportedError);
-    expect(() => checkFormatSupports('PROTOBUF', [], 'value')).toThrow(
-      "The 'PROTOBUF' format is not supported yet",
+  it('refuses what the schema-registry formats cannot hold, with their messages', () => {
+    const intKeyMap = [{ name: 'M', type: mapType(INTEGER, STRING) }];
+    expect(() => checkFormatSupports('AVRO', intKeyMap, 'value')).toThrow(
+      'reason: Avro only supports MAPs with STRING keys',
     );
+    expect(() => checkFormatSupports('PROTOBUF', intKeyMap, 'value')).toThrow(
+      'reason: PROTOBUF format only supports MAP types with STRING keys',
+    );
+    expect(() => checkFormatSupports('JSON_SR', intKeyMap, 'value')).toThrow(
+      'reason: JSON only supports MAP types with STRING keys',
+    );
+    expect(() => checkFormatSupports('AVRO', [{ name: '1X', type: STRING }], 'value')).toThrow(
+      'reason: Schema is not compatible with Avro: Illegal initial character: 1X',
+    );
+    expect(() =>
+      checkFormatSupports('PROTOBUF_NOSR', [{ name: 'V', type: STRING }], 'value'),
+    ).not.toThrow();
   });
 });
 

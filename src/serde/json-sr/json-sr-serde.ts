@@ -14,7 +14,7 @@ import {
 } from '../schema-registry/sr-serde-support.js';
 import { frameHeader, readFrame } from '../schema-registry/wire-format.js';
 import type { RecordSide, Serde, SerdeColumn, SerdeOptions } from '../serde.js';
-import { jsonSchemaForColumns } from './json-schema.js';
+import { jsonSchemaForColumns, jsonSchemaToSqlType, type JsonSchema } from './json-schema.js';
 
 export function createJsonSrSerde(
   columns: readonly SerdeColumn[],
@@ -24,6 +24,7 @@ export function createJsonSrSerde(
   const registry = requireRegistry('JSON_SR', options);
   const topic = options.topic ?? '';
   const json = createJsonSerde(columns, side, options);
+  const writeJson = options.schemaId === undefined ? json : schemaWriter(columns, side, options);
   let header: Buffer | undefined;
   const headerFor = (): Buffer => {
     if (!header) {
@@ -44,7 +45,7 @@ export function createJsonSrSerde(
   };
   return {
     serialize(row) {
-      const bytes = json.serialize(row);
+      const bytes = writeJson.serialize(row);
       return bytes === null ? null : Buffer.concat([headerFor(), bytes]);
     },
     deserialize(bytes) {
@@ -56,6 +57,50 @@ export function createJsonSrSerde(
         throw asReadError(e, side, topic);
       }
       return json.deserialize(payload);
+    },
+  };
+}
+
+/**
+ * With a schema id, records are written with the schema's fields, in its order: columns matched
+ * by name (exactly, then ignoring case), fields the columns lack written as null.
+ */
+function schemaWriter(
+  columns: readonly SerdeColumn[],
+  side: RecordSide,
+  options: SerdeOptions,
+): { serialize(row: readonly unknown[] | null): Buffer | null } {
+  const registry = requireRegistry('JSON_SR', options);
+  const topic = options.topic ?? '';
+  let compiled: { serialize(row: readonly unknown[] | null): Buffer | null } | undefined;
+  return {
+    serialize(row) {
+      if (!compiled) {
+        const schema = schemaForId(registry, options.schemaId!, 'JSON', side, topic);
+        const type = jsonSchemaToSqlType(JSON.parse(schema.schema) as JsonSchema);
+        if (type.base !== 'STRUCT' || isUnwrappedSide(columns, side, options)) {
+          compiled = createJsonSerde(columns, side, options);
+        } else {
+          const fields = type.fields.map((f) => {
+            const i = columns.findIndex((c) => c.name === f.name);
+            const index =
+              i >= 0 ? i : columns.findIndex((c) => c.name.toUpperCase() === f.name.toUpperCase());
+            return { field: index >= 0 ? { name: f.name, type: columns[index]!.type } : f, index };
+          });
+          const inner = createJsonSerde(
+            fields.map((f) => f.field),
+            side,
+            { ...options, wrapSingleValue: true },
+          );
+          compiled = {
+            serialize: (r) =>
+              r === null
+                ? null
+                : inner.serialize(fields.map((f) => (f.index >= 0 ? r[f.index] : null))),
+          };
+        }
+      }
+      return compiled.serialize(row);
     },
   };
 }

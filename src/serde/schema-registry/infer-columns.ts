@@ -71,6 +71,13 @@ export function inferColumns(
           : {}),
       },
     );
+    if (side === 'value' && format.options.wrapSingleValue === false && !sc.unwrapped) {
+      // WRAP_SINGLE_VALUE=false: the whole record is the one column.
+      return {
+        columns: [{ name: 'ROWVAL', type: { base: 'STRUCT', fields: sc.columns } }],
+        unwrapped: true,
+      };
+    }
     if (
       side === 'key' &&
       format.format !== 'PROTOBUF' &&

@@ -1,6 +1,7 @@
 /**
- * The schema registry of an embedded data directory, kept where Confluent's registry keeps its
- * own: in a compacted, single-partition `_schemas` topic of the log, with the same record layout.
+ * The schema registry of a log, kept where Confluent's registry keeps its own: in a compacted,
+ * single-partition `_schemas` topic of the log (`_streamsql_schemas` on Kafka), with the same
+ * record layout.
  * The state is rebuilt by replaying the topic on open; every change is appended to the topic and
  * then applied. Writes are serialized, so ids and versions are handed out once.
  */
@@ -18,6 +19,17 @@ import {
 import { SchemaStore, type StoreRecord } from './schema-store.js';
 
 export const SCHEMAS_TOPIC = '_schemas';
+
+/**
+ * On Kafka the registry keeps its own topic, so that it never writes into the `_schemas` topic of
+ * a Confluent Schema Registry serving the same cluster (use --schema-registry-url for that one).
+ */
+export const KAFKA_SCHEMAS_TOPIC = '_streamsql_schemas';
+
+/** The topic a log's registry lives in. */
+export function schemasTopicOf(log: Log): string {
+  return log.backend === 'kafka' ? KAFKA_SCHEMAS_TOPIC : SCHEMAS_TOPIC;
+}
 
 const READ_BATCH = 1000;
 
@@ -42,23 +54,26 @@ export class LogSchemaRegistry implements SchemaRegistry {
     },
   };
 
-  private constructor(private readonly log: Log) {}
+  private constructor(
+    private readonly log: Log,
+    private readonly topic: string,
+  ) {}
 
   /** Whether the `_schemas` topic exists; it is created with the first schema written. */
   private topicExists = false;
 
   /** Opens the registry of a log, replaying its `_schemas` topic when there is one. */
   static async open(log: Log): Promise<LogSchemaRegistry> {
-    const registry = new LogSchemaRegistry(log);
-    registry.topicExists = (await log.describeTopic(SCHEMAS_TOPIC)) !== undefined;
+    const registry = new LogSchemaRegistry(log, schemasTopicOf(log));
+    registry.topicExists = (await log.describeTopic(registry.topic)) !== undefined;
     await registry.catchUp();
     return registry;
   }
 
   private async ensureTopic(): Promise<void> {
     if (this.topicExists) return;
-    if (!(await this.log.describeTopic(SCHEMAS_TOPIC))) {
-      await this.log.createTopic(SCHEMAS_TOPIC, {
+    if (!(await this.log.describeTopic(this.topic))) {
+      await this.log.createTopic(this.topic, {
         partitions: 1,
         replicas: 1,
         config: { 'cleanup.policy': 'compact' },
@@ -184,7 +199,7 @@ export class LogSchemaRegistry implements SchemaRegistry {
       timestamp: now,
       partition: 0,
     }));
-    await this.log.append(SCHEMAS_TOPIC, out);
+    await this.log.append(this.topic, out);
     await this.catchUp();
   }
 
@@ -192,11 +207,11 @@ export class LogSchemaRegistry implements SchemaRegistry {
   private async catchUp(): Promise<void> {
     if (!this.topicExists) {
       // Another process (a REST client of `streamsql start`) may have created it since.
-      this.topicExists = (await this.log.describeTopic(SCHEMAS_TOPIC)) !== undefined;
+      this.topicExists = (await this.log.describeTopic(this.topic)) !== undefined;
       if (!this.topicExists) return;
     }
     for (;;) {
-      const batch = await this.log.read(SCHEMAS_TOPIC, 0, this.nextOffset, READ_BATCH);
+      const batch = await this.log.read(this.topic, 0, this.nextOffset, READ_BATCH);
       if (batch.length === 0) return;
       for (const r of batch) {
         this.nextOffset = r.offset + 1;
