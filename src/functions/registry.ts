@@ -232,6 +232,7 @@ function callSite(
   return {
     argTypes: siteTypes,
     literals: args.map((arg) => (arg.kind === 'value' ? arg.literal?.value : undefined)),
+    texts: args.map((arg) => (arg.kind === 'value' ? arg.text : undefined)),
   };
 }
 
