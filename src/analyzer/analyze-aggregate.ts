@@ -15,6 +15,7 @@ import { visitAst } from './ast-children.js';
 import { castTo, coerceTo } from './coercion.js';
 import { defaultName, GeneratedNames, uniqueName } from './column-naming.js';
 import { typeExpression, type TypingContext } from './expression-typer.js';
+import { printAst } from './print-ast.js';
 import { printExpression } from './print-expression.js';
 import { sameExpression } from './same-expression.js';
 import { Scope } from './scope.js';
@@ -354,13 +355,14 @@ function aggregateRef(
       );
     }
   }
-  const shapes: ArgumentShape[] = args.map((a) =>
+  const shapes: ArgumentShape[] = args.map((a, i) =>
     a.k === 'unit'
       ? { kind: 'intervalUnit', unit: a.unit }
       : {
           kind: 'value',
           type: a.type,
           ...(a.k === 'literal' ? { literal: { value: a.value } } : {}),
+          ...(e.args[i] ? { text: printAst(e.args[i]!) } : {}),
         },
   );
   const resolved = ctx.functions.resolveAggregate(e.name, shapes, e.span);

@@ -24,6 +24,8 @@ export interface CallSite {
   readonly argTypes: readonly (SqlType | null)[];
   /** Per argument: its value when it is a literal, else undefined. */
   readonly literals: readonly unknown[];
+  /** Per argument: the expression as written, when the caller knows it (for messages). */
+  readonly texts?: readonly (string | undefined)[];
 }
 
 export type ReturnType = string | ((site: CallSite) => SqlType);

@@ -229,9 +229,11 @@ function callSite(
   siteTypes: readonly (SqlType | null)[],
   args: readonly ArgumentShape[],
 ): CallSite {
+  const texts = args.map((arg) => (arg.kind === 'value' ? arg.text : undefined));
   return {
     argTypes: siteTypes,
     literals: args.map((arg) => (arg.kind === 'value' ? arg.literal?.value : undefined)),
+    ...(texts.some((x) => x !== undefined) ? { texts } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export type ArgumentShape =
       readonly type: SqlType | null;
       /** Present when the argument is a literal, for functions whose result type depends on it. */
       readonly literal?: { readonly value: unknown };
+      /** The argument as written, for messages (`must be a literal constant, but was …`). */
+      readonly text?: string;
     }
   | {
       readonly kind: 'lambda';

@@ -104,4 +104,12 @@ describe('GROUP BY rules (ksqlDB AggregateAnalyzer)', () => {
       ),
     ).toContain('Table source is not supported with table functions');
   });
+
+  it('names the expression given where an aggregate needs a literal', async () => {
+    expect(
+      await refusal('CREATE TABLE o AS SELECT id, EARLIEST_BY_OFFSET(f0, f1) FROM s GROUP BY id;'),
+    ).toContain(
+      "Parameter 2 passed to function EARLIEST_BY_OFFSET must be a literal constant, but was expression: 'F1'",
+    );
+  });
 });

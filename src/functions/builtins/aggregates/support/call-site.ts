@@ -24,8 +24,10 @@ export function argType(site: CallSite, index: number): SqlType {
 function literal(site: CallSite, index: number, functionName: string): unknown {
   const value = site.literals[index];
   if (value === undefined) {
+    const text = site.texts?.[index];
     throw new AnalysisError(
-      `Parameter ${index + 1} passed to function ${functionName} must be a literal constant`,
+      `Parameter ${index + 1} passed to function ${functionName} must be a literal constant` +
+        (text === undefined ? '' : `, but was expression: '${text}'`),
     );
   }
   return value;
