@@ -71,12 +71,14 @@ export class AggregateOperator implements Operator {
           w?: [number, number];
         };
         if (st.t !== undefined) return { streamTime: st.t };
-        return {
-          key: decodeValues(st.k!),
-          ts: st.ts ?? 0,
-          accs: st.a!.map((x, i) => aggs[i]!.fromState(x)),
-          ...(st.w ? { window: { start: st.w[0], end: st.w[1] } } : {}),
-        };
+        const stored = st.a!;
+        const accs = new Array<unknown>(stored.length);
+        for (let i = 0; i < accs.length; i++) accs[i] = aggs[i]!.fromState(stored[i]);
+        const key = decodeValues(st.k!);
+        const ts = st.ts ?? 0;
+        return st.w
+          ? { key, accs, ts, window: { start: st.w[0], end: st.w[1] } }
+          : { key, accs, ts };
       },
     );
   }

@@ -18,6 +18,8 @@ export function encodeValues(values: readonly unknown[]): string {
 }
 
 export function decodeValues(text: string): unknown[] {
+  // Tags are objects: text without a brace has none, and needs no reviver.
+  if (!text.includes('{')) return JSON.parse(text) as unknown[];
   return JSON.parse(text, reviver) as unknown[];
 }
 
