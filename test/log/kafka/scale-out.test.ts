@@ -32,6 +32,8 @@ interface Process {
   readonly output: string[];
 }
 const processes: Process[] = [];
+/** What the last look at the query's group saw, for messages. */
+let lastSeen = '';
 afterAll(() => {
   for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -51,7 +53,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 90_000): 
   while (!(await check())) {
     if (Date.now() > deadline) {
       const logs = processes.map((p, i) => `process ${i}:\n${p.output.join('')}`).join('\n');
-      throw new Error(`timed out waiting until ${what}\n${logs}`);
+      throw new Error(`timed out waiting until ${what} (${lastSeen})\n${logs}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -94,11 +96,12 @@ CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM 
       /** Partitions of the source per member of the query's group. */
       const members = async (): Promise<number[][]> => {
         const { groups } = await admin.describeGroups([group]);
-        if (groups[0]?.state !== 'Stable') return [];
-        return groups[0].members.map(
+        const assigned = (groups[0]?.members ?? []).map(
           (m) =>
             AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[source] ?? [],
         );
+        lastSeen = `group ${groups[0]?.state}: ${JSON.stringify(assigned)}`;
+        return groups[0]?.state === 'Stable' ? assigned : [];
       };
       const first = streamsql(['run', script, ...common]);
       await until('the first process owns the six partitions', async () => {
@@ -181,11 +184,12 @@ CREATE TABLE counts WITH (kafka_topic='${sink}') AS SELECT id, COUNT(*) AS n FRO
     try {
       const members = async (): Promise<number[][]> => {
         const { groups } = await admin.describeGroups([group]);
-        if (groups[0]?.state !== 'Stable') return [];
-        return groups[0].members.map(
+        const assigned = (groups[0]?.members ?? []).map(
           (m) =>
             AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[source] ?? [],
         );
+        lastSeen = `group ${groups[0]?.state}: ${JSON.stringify(assigned)}`;
+        return groups[0]?.state === 'Stable' ? assigned : [];
       };
       const first = streamsql(['run', script, ...common]);
       await until('the first process owns the query', async () => {
