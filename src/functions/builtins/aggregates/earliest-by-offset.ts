@@ -5,8 +5,7 @@
  * support/offset-sequence.ts). Stream-only (no undo); merge keeps the lower sequence stamps.
  */
 import { AnalysisError } from '../../../common/errors.js';
-import type { AggregateSignature, CallSite } from '../../definition.js';
-import { literalBoolean, literalInt } from './support/call-site.js';
+import { byOffsetSignatures } from './support/by-offset-signatures.js';
 import { aggregateFunction, implement, isNull } from './support/define.js';
 import { bySequence, stamp, type Stamped } from './support/offset-sequence.js';
 import { decodeStamped, encodeStamped } from './support/stamped-state.js';
@@ -46,35 +45,7 @@ function earliestN(n: number, ignoreNulls: boolean) {
   });
 }
 
-const ignoreNullsAt = (site: CallSite, index: number): boolean =>
-  site.argTypes.length > index ? literalBoolean(site, index, NAME) : true;
-
-const signatures: AggregateSignature[] = [
-  {
-    params: ['T'],
-    returns: 'T',
-    description: 'return the earliest value of a column',
-    create: () => earliest(true),
-  },
-  {
-    params: ['T', 'BOOLEAN'],
-    returns: 'T',
-    description: 'return the earliest value of a column',
-    create: (site) => earliest(ignoreNullsAt(site, 1)),
-  },
-  {
-    params: ['T', 'INT'],
-    returns: 'ARRAY<T>',
-    description: 'return the earliest N values of a column',
-    create: (site) => earliestN(literalInt(site, 1, NAME), true),
-  },
-  {
-    params: ['T', 'INT', 'BOOLEAN'],
-    returns: 'ARRAY<T>',
-    description: 'return the earliest N values of a column',
-    create: (site) => earliestN(literalInt(site, 1, NAME), ignoreNullsAt(site, 2)),
-  },
-];
+const signatures = byOffsetSignatures(NAME, 'earliest', earliest, earliestN);
 
 export const earliestByOffsetFunction = aggregateFunction(
   NAME,

@@ -9,8 +9,7 @@
  * with the *lowest* stamps of both sessions, and so does this.
  */
 import { AnalysisError } from '../../../common/errors.js';
-import type { AggregateSignature, CallSite } from '../../definition.js';
-import { literalBoolean, literalInt } from './support/call-site.js';
+import { byOffsetSignatures } from './support/by-offset-signatures.js';
 import { aggregateFunction, implement, isNull } from './support/define.js';
 import { bySequence, stamp, type Stamped } from './support/offset-sequence.js';
 import { decodeStamped, encodeStamped } from './support/stamped-state.js';
@@ -52,35 +51,7 @@ function latestN(n: number, ignoreNulls: boolean) {
   });
 }
 
-const ignoreNullsAt = (site: CallSite, index: number): boolean =>
-  site.argTypes.length > index ? literalBoolean(site, index, NAME) : true;
-
-const signatures: AggregateSignature[] = [
-  {
-    params: ['T'],
-    returns: 'T',
-    description: 'return the latest value of a column',
-    create: () => latest(true),
-  },
-  {
-    params: ['T', 'BOOLEAN'],
-    returns: 'T',
-    description: 'return the latest value of a column',
-    create: (site) => latest(ignoreNullsAt(site, 1)),
-  },
-  {
-    params: ['T', 'INT'],
-    returns: 'ARRAY<T>',
-    description: 'return the latest N values of a column',
-    create: (site) => latestN(literalInt(site, 1, NAME), true),
-  },
-  {
-    params: ['T', 'INT', 'BOOLEAN'],
-    returns: 'ARRAY<T>',
-    description: 'return the latest N values of a column',
-    create: (site) => latestN(literalInt(site, 1, NAME), ignoreNullsAt(site, 2)),
-  },
-];
+const signatures = byOffsetSignatures(NAME, 'latest', latest, latestN);
 
 export const latestByOffsetFunction = aggregateFunction(
   NAME,
