@@ -202,13 +202,6 @@ function analyzeColumns(
       stmt.span,
     );
   }
-  if (
-    !inferred.value &&
-    columns.filter((c) => c.namespace === 'value').length === 0 &&
-    stmt.elements.length > 0
-  ) {
-    throw new AnalysisError('The statement does not define any value columns.', stmt.span);
-  }
   return columns;
 }
 

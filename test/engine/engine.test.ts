@@ -76,6 +76,17 @@ SELECT * FROM totals EMIT CHANGES;`);
     expect(t.engine.metastore.getSource('BAD')).toBeUndefined();
   });
 
+  it('runs a stream that has only key columns: its null values are rows of keys', async () => {
+    t = await openTestEngine();
+    const rows = await t.run(`
+SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM ids (id INT KEY) WITH (kafka_topic='ids', partitions=1, value_format='JSON');
+INSERT INTO ids (id) VALUES (5);
+CREATE STREAM doubled AS SELECT id, id * 2 AS d FROM ids;
+SELECT * FROM doubled EMIT CHANGES;`);
+    expect(rows).toEqual([{ ID: 5, D: 10 }]);
+  });
+
   it('names the values it was given when INSERT VALUES has more values than columns', async () => {
     t = await openTestEngine();
     await t.run(SETUP);

@@ -21,6 +21,7 @@ export class SourceDecoder {
   private readonly valueSerde: Serde;
   private readonly keyCount: number;
   private readonly valueCount: number;
+  private readonly sourceType: SourceNode['sourceType'];
   private readonly headerColumns: readonly Column[];
   private readonly extractTimestamp: TimestampExtractor | undefined;
   private readonly window: SourceNode['window'];
@@ -42,6 +43,7 @@ export class SourceDecoder {
     );
     this.keyCount = keys.length;
     this.valueCount = values.length;
+    this.sourceType = node.sourceType;
     this.headerColumns = node.schema.filter((c) => c.namespace === 'header');
     this.window = node.window;
     this.extractTimestamp = node.timestamp
@@ -58,6 +60,8 @@ export class SourceDecoder {
     const out: Rec[] = [];
     const keyCount = this.keyCount;
     const valueCount = this.valueCount;
+    // A stream without value columns has nothing in its values: a null one is a row of keys.
+    const nullIsDelete = valueCount > 0 || this.sourceType === 'table';
     const headerColumns = this.headerColumns;
     const width = keyCount + valueCount + headerColumns.length + (this.window ? 5 : 3);
     for (const r of records) {
@@ -117,7 +121,7 @@ export class SourceDecoder {
         row[at++] = window ? BigInt(window.end) : null;
       }
       const rec: Rec = { row, timestamp, origin };
-      if (value === null) rec.tombstone = true;
+      if (value === null && nullIsDelete) rec.tombstone = true;
       if (window) rec.window = window;
       out.push(rec);
     }
