@@ -42,13 +42,13 @@ describe('literals', () => {
 
   it('refuses numbers that do not fit, with ksqlDB’s messages', () => {
     expect(parseErrorOf(() => parseExpression('9223372036854775808')).message).toBe(
-      'invalid numeric literal: 9223372036854775808',
+      'Invalid numeric literal: 9223372036854775808',
     );
     expect(parseErrorOf(() => parseExpression('-9223372036854775809')).message).toBe(
-      'invalid numeric literal: -9223372036854775809',
+      'Invalid numeric literal: -9223372036854775809',
     );
     expect(parseErrorOf(() => parseExpression('1.7976931348623159E308')).message).toBe(
-      'number overflows DOUBLE: 1.7976931348623159E308',
+      'Number overflows DOUBLE: 1.7976931348623159E308',
     );
   });
 });
