@@ -22,6 +22,9 @@ import { wholeAssigner } from './whole-assigner.js';
 
 export type { GroupSubscription, PartitionListener, SubscribeOptions };
 
+/** The longest wait between attempts to apply an assignment whose claim failed. */
+const RETRY_MAX_MS = 2000;
+
 export interface SubscriptionDeps {
   readonly kafka: Kafka;
   /** Claims the transactional id of a task (fencing its previous owner). */
@@ -71,6 +74,8 @@ export async function subscribeGroup(
 
 class Membership implements GroupSubscription {
   private owned: TopicPartition[] = [];
+  /** The latest assignment the group handed out. */
+  private target: readonly TopicPartition[] = [];
   private changes: Promise<void> = Promise.resolve();
   private first: Promise<void>;
   private resolveFirst!: () => void;
@@ -98,7 +103,8 @@ class Membership implements GroupSubscription {
     for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
       for (const partition of partitions) next.push({ topic, partition });
     }
-    this.changes = this.changes.then(() => this.apply(next)).catch(() => undefined);
+    this.target = next;
+    this.changes = this.changes.then(() => this.settle(next));
   }
 
   async close(): Promise<void> {
@@ -110,6 +116,23 @@ class Membership implements GroupSubscription {
     if (this.owned.length > 0) await this.listener.onRevoke(this.owned);
     this.owned = [];
     this.deps.closed(this);
+  }
+
+  /**
+   * Applies an assignment until it holds. kafkajs reports each assignment once, so one dropped
+   * after a failed claim (a timeout on a loaded broker, say) would leave this member owning
+   * partitions it never runs, the group none the wiser; a claim is retried instead, until it
+   * succeeds, a newer assignment supersedes this one, or the subscription closes.
+   */
+  private async settle(next: readonly TopicPartition[]): Promise<void> {
+    for (let attempt = 0; !this.closing && this.target === next; attempt++) {
+      try {
+        await this.apply(next);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, RETRY_MAX_MS)));
+      }
+    }
   }
 
   private async apply(next: readonly TopicPartition[]): Promise<void> {
