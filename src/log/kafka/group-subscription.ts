@@ -120,9 +120,9 @@ class Membership implements GroupSubscription {
 
   /**
    * Applies an assignment until it holds. kafkajs reports each assignment once, so one dropped
-   * after a failed claim (a timeout on a loaded broker, say) would leave this member owning
-   * partitions it never runs, the group none the wiser; a claim is retried instead, until it
-   * succeeds, a newer assignment supersedes this one, or the subscription closes.
+   * after a failed claim or listener (a timeout on a loaded broker, say) would leave this member
+   * owning partitions it never runs, the group none the wiser; it is retried instead, until it
+   * holds, a newer assignment supersedes it, or the subscription closes.
    */
   private async settle(next: readonly TopicPartition[]): Promise<void> {
     for (let attempt = 0; !this.closing && this.target === next; attempt++) {
@@ -142,14 +142,15 @@ class Membership implements GroupSubscription {
     const ownedKeys = new Set(this.owned.map(key));
     const revoked = this.owned.filter((tp) => !nextKeys.has(key(tp)));
     const assigned = next.filter((tp) => !ownedKeys.has(key(tp)));
+    // `owned` changes once the listener took the change, so that a retry hands it over again.
     if (revoked.length > 0) {
-      this.owned = this.owned.filter((tp) => nextKeys.has(key(tp)));
       await this.listener.onRevoke(revoked);
+      this.owned = this.owned.filter((tp) => nextKeys.has(key(tp)));
     }
     if (assigned.length > 0) {
       await Promise.all(assigned.map((tp) => this.deps.claim(this.group, tp)));
-      this.owned = [...this.owned, ...assigned];
       await this.listener.onAssign(assigned);
+      this.owned = [...this.owned, ...assigned];
     }
     this.resolveFirst();
   }

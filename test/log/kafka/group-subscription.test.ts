@@ -54,6 +54,27 @@ describe('group subscription', () => {
     await subscription.close();
   });
 
+  it('hands partitions to the listener again when it failed to take them', async () => {
+    const { kafka } = fakeKafka({ t: [3] });
+    let failures = 1;
+    const taken: number[] = [];
+    const subscription = await subscribeGroup(
+      { kafka, claim: async () => undefined, closed: () => undefined },
+      'g',
+      ['t'],
+      {
+        onAssign: async (tps) => {
+          if (failures-- > 0) throw new Error('committed offsets: request timed out');
+          taken.push(...tps.map((tp) => tp.partition));
+        },
+        onRevoke: async () => undefined,
+      },
+    );
+    expect(taken).toEqual([3]);
+    expect(subscription.assignment()).toEqual([{ topic: 't', partition: 3 }]);
+    await subscription.close();
+  });
+
   it('gives up a failing assignment for a newer one', async () => {
     const { kafka, join } = fakeKafka({ t: [0] });
     let failing = false;
