@@ -22,7 +22,7 @@ import { wholeAssigner } from './whole-assigner.js';
 
 export type { GroupSubscription, PartitionListener, SubscribeOptions };
 
-/** The longest wait between attempts to apply an assignment whose claim failed. */
+/** The longest wait between attempts to apply an assignment that failed (a claim, a listener). */
 const RETRY_MAX_MS = 2000;
 
 export interface SubscriptionDeps {
