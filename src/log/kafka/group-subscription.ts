@@ -22,6 +22,9 @@ import { wholeAssigner } from './whole-assigner.js';
 
 export type { GroupSubscription, PartitionListener, SubscribeOptions };
 
+/** The longest wait between attempts to apply an assignment that failed (a claim, a listener). */
+const RETRY_MAX_MS = 2000;
+
 export interface SubscriptionDeps {
   readonly kafka: Kafka;
   /** Claims the transactional id of a task (fencing its previous owner). */
@@ -71,6 +74,8 @@ export async function subscribeGroup(
 
 class Membership implements GroupSubscription {
   private owned: TopicPartition[] = [];
+  /** The latest assignment the group handed out. */
+  private target: readonly TopicPartition[] = [];
   private changes: Promise<void> = Promise.resolve();
   private first: Promise<void>;
   private resolveFirst!: () => void;
@@ -98,7 +103,8 @@ class Membership implements GroupSubscription {
     for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
       for (const partition of partitions) next.push({ topic, partition });
     }
-    this.changes = this.changes.then(() => this.apply(next)).catch(() => undefined);
+    this.target = next;
+    this.changes = this.changes.then(() => this.settle(next));
   }
 
   async close(): Promise<void> {
@@ -112,6 +118,23 @@ class Membership implements GroupSubscription {
     this.deps.closed(this);
   }
 
+  /**
+   * Applies an assignment until it holds. kafkajs reports each assignment once, so one dropped
+   * after a failed claim or listener (a timeout on a loaded broker, say) would leave this member
+   * owning partitions it never runs, the group none the wiser; it is retried instead, until it
+   * holds, a newer assignment supersedes it, or the subscription closes.
+   */
+  private async settle(next: readonly TopicPartition[]): Promise<void> {
+    for (let attempt = 0; !this.closing && this.target === next; attempt++) {
+      try {
+        await this.apply(next);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, RETRY_MAX_MS)));
+      }
+    }
+  }
+
   private async apply(next: readonly TopicPartition[]): Promise<void> {
     if (this.closing) return;
     const key = (tp: TopicPartition) => `${tp.topic}\0${tp.partition}`;
@@ -119,14 +142,15 @@ class Membership implements GroupSubscription {
     const ownedKeys = new Set(this.owned.map(key));
     const revoked = this.owned.filter((tp) => !nextKeys.has(key(tp)));
     const assigned = next.filter((tp) => !ownedKeys.has(key(tp)));
+    // `owned` changes once the listener took the change, so that a retry hands it over again.
     if (revoked.length > 0) {
-      this.owned = this.owned.filter((tp) => nextKeys.has(key(tp)));
       await this.listener.onRevoke(revoked);
+      this.owned = this.owned.filter((tp) => nextKeys.has(key(tp)));
     }
     if (assigned.length > 0) {
       await Promise.all(assigned.map((tp) => this.deps.claim(this.group, tp)));
-      this.owned = [...this.owned, ...assigned];
       await this.listener.onAssign(assigned);
+      this.owned = [...this.owned, ...assigned];
     }
     this.resolveFirst();
   }

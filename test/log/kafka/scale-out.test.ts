@@ -59,6 +59,14 @@ async function until(what: string, check: () => Promise<boolean>, ms = 90_000): 
   }
 }
 
+/**
+ * Whether a process has recorded its query in the command topic: it says `Created query` only
+ * after. It joins the query's group before that (opening the query comes first), and a process
+ * started earlier replays a command topic without the query, so it would never run it.
+ */
+const recorded = (p: Process, queryId: string) =>
+  p.output.join('').includes(`Created query with ID ${queryId}`);
+
 const intKey = (n: number) => {
   const key = Buffer.alloc(4);
   key.writeInt32BE(n);
@@ -108,6 +116,9 @@ CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM 
         const m = await members();
         return m.length === 1 && m[0]!.length === 6;
       });
+      await until('the first process recorded the query', async () =>
+        recorded(first, 'CSAS_OUT_0'),
+      );
       const second = streamsql(['run', empty, ...common]);
       await until('the two processes share the partitions', async () => {
         const m = await members();
@@ -196,6 +207,9 @@ CREATE TABLE counts WITH (kafka_topic='${sink}') AS SELECT id, COUNT(*) AS n FRO
         const m = await members();
         return m.length === 1 && m[0]!.length === 6;
       });
+      await until('the first process recorded the query', async () =>
+        recorded(first, 'CTAS_COUNTS_0'),
+      );
       streamsql(['run', empty, ...common]);
       await until('the second process stands by, and the first keeps the query', async () => {
         const m = await members();

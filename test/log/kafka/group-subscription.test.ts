@@ -1,0 +1,104 @@
+/**
+ * How a group subscription applies the assignments kafkajs reports, without a broker: a fake
+ * consumer reports joins, and the claims of the partitions assigned fail or succeed on demand.
+ */
+import type { ConsumerGroupJoinEvent, Kafka } from 'kafkajs';
+import { describe, expect, it, vi } from 'vitest';
+import { subscribeGroup } from '../../../src/log/kafka/group-subscription.js';
+import type { TopicPartition } from '../../../src/log/log.js';
+
+/** A kafkajs consumer that joins at `run` with `first` and lets the test report later joins. */
+function fakeKafka(first: Record<string, number[]>) {
+  const listeners: ((e: ConsumerGroupJoinEvent) => void)[] = [];
+  const join = (memberAssignment: Record<string, number[]>) => {
+    const event = { payload: { memberAssignment } } as unknown as ConsumerGroupJoinEvent;
+    for (const l of listeners) l(event);
+  };
+  const consumer = {
+    events: { GROUP_JOIN: 'consumer.group_join' },
+    connect: async () => undefined,
+    subscribe: async () => undefined,
+    on: (_: string, listener: (e: ConsumerGroupJoinEvent) => void) => listeners.push(listener),
+    run: async () => join(first),
+    pause: () => undefined,
+    disconnect: async () => undefined,
+  };
+  return { kafka: { consumer: () => consumer } as unknown as Kafka, join };
+}
+
+describe('group subscription', () => {
+  it('retries a failed claim rather than dropping the assignment', async () => {
+    const { kafka } = fakeKafka({ t: [0, 1] });
+    let failures = 2;
+    const claimed: number[] = [];
+    const assigned: TopicPartition[] = [];
+    const subscription = await subscribeGroup(
+      {
+        kafka,
+        claim: async (_, tp) => {
+          if (tp.partition === 1 && failures-- > 0) throw new Error('request timed out');
+          claimed.push(tp.partition);
+        },
+        closed: () => undefined,
+      },
+      'g',
+      ['t'],
+      { onAssign: async (tps) => void assigned.push(...tps), onRevoke: async () => undefined },
+    );
+    expect(subscription.assignment()).toEqual([
+      { topic: 't', partition: 0 },
+      { topic: 't', partition: 1 },
+    ]);
+    expect(assigned.map((tp) => tp.partition).sort()).toEqual([0, 1]);
+    expect(failures).toBe(-1);
+    await subscription.close();
+  });
+
+  it('hands partitions to the listener again when it failed to take them', async () => {
+    const { kafka } = fakeKafka({ t: [3] });
+    let failures = 1;
+    const taken: number[] = [];
+    const subscription = await subscribeGroup(
+      { kafka, claim: async () => undefined, closed: () => undefined },
+      'g',
+      ['t'],
+      {
+        onAssign: async (tps) => {
+          if (failures-- > 0) throw new Error('committed offsets: request timed out');
+          taken.push(...tps.map((tp) => tp.partition));
+        },
+        onRevoke: async () => undefined,
+      },
+    );
+    expect(taken).toEqual([3]);
+    expect(subscription.assignment()).toEqual([{ topic: 't', partition: 3 }]);
+    await subscription.close();
+  });
+
+  it('gives up a failing assignment for a newer one', async () => {
+    const { kafka, join } = fakeKafka({ t: [0] });
+    let failing = false;
+    const subscription = await subscribeGroup(
+      {
+        kafka,
+        claim: async (_, tp) => {
+          if (failing && tp.partition === 1) throw new Error('request timed out');
+        },
+        closed: () => undefined,
+      },
+      'g',
+      ['t'],
+      { onAssign: async () => undefined, onRevoke: async () => undefined },
+    );
+    failing = true;
+    join({ t: [0, 1] });
+    await new Promise((r) => setTimeout(r, 50));
+    join({ t: [2] });
+    await vi.waitFor(
+      () => expect(subscription.assignment()).toEqual([{ topic: 't', partition: 2 }]),
+      { timeout: 10_000 },
+    );
+    await subscription.close();
+    expect(subscription.assignment()).toEqual([]);
+  });
+});
