@@ -10,6 +10,7 @@ import {
   INTEGER,
   BIGINT,
   STRING,
+  TIMESTAMP,
   formatType,
   isNumeric,
   type SqlType,
@@ -110,7 +111,7 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
       return { k: 'negate', operand, type: ot };
     }
     case 'comparison': {
-      const [left, right] = unify([t(e.left), t(e.right)], e.span, 'Comparison');
+      const [left, right] = unify(dateAsTimestamp([t(e.left), t(e.right)]), e.span, 'Comparison');
       rejectUnorderedComparison(e, left!, right!);
       return { k: 'compare', op: e.op, left: left!, right: right!, type: BOOLEAN };
     }
@@ -258,6 +259,15 @@ function requireType(e: TypedExpression, span: Expression['span']): SqlType {
 }
 
 /** Brings several expressions to their common type (IN lists, comparisons, BETWEEN). */
+/** ksqlDB compares a DATE with a TIMESTAMP as the TIMESTAMP of the date's midnight (UTC). */
+function dateAsTimestamp(pair: readonly TypedExpression[]): TypedExpression[] {
+  const base = (x: TypedExpression) =>
+    x.k === 'unit' || x.type === null ? undefined : x.type.base;
+  const bases = pair.map(base);
+  if (!bases.includes('DATE') || !bases.includes('TIMESTAMP')) return [...pair];
+  return pair.map((x) => (base(x) === 'DATE' ? castTo(x, TIMESTAMP) : x));
+}
+
 function unify(
   exprs: readonly TypedExpression[],
   span: Expression['span'],

@@ -87,6 +87,20 @@ SELECT * FROM doubled EMIT CHANGES;`);
     expect(rows).toEqual([{ ID: 5, D: 10 }]);
   });
 
+  it('compares a DATE with a TIMESTAMP as the timestamp of its midnight', async () => {
+    t = await openTestEngine();
+    const rows = await t.run(`
+SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM visits (id INT KEY, d DATE, ts TIMESTAMP) WITH (kafka_topic='visits', partitions=1, value_format='JSON');
+INSERT INTO visits (id, d, ts) VALUES (1, '1970-01-11', '1970-01-10T23:59:59.999');
+INSERT INTO visits (id, d, ts) VALUES (2, '1970-01-11', '1970-01-11T00:00:00.000');
+SELECT id, d > ts AS later, d = ts AS same FROM visits EMIT CHANGES;`);
+    expect(rows).toEqual([
+      { ID: 1, LATER: true, SAME: false },
+      { ID: 2, LATER: false, SAME: true },
+    ]);
+  });
+
   it('names the values it was given when INSERT VALUES has more values than columns', async () => {
     t = await openTestEngine();
     await t.run(SETUP);
