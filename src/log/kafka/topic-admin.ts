@@ -59,6 +59,8 @@ export class TopicAdmin {
         await sleep(100);
       }
     }
+    // Even when a retry found it "already" there, the first attempt may just have made it.
+    this.metadata.noteCreated(name);
     if (created) return;
     const existing = await this.describe(name);
     if (existing && existing.partitions !== partitions) {

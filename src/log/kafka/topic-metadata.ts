@@ -8,7 +8,13 @@ import { ExecutionError } from '../../common/errors.js';
 import { kafkaErrorType, retrying, TransientError } from './kafka-errors.js';
 import type { KafkaBroker, KafkaCluster, KafkaPartitionMetadata } from './kafkajs-internals.js';
 
+/** How long a topic this log created may still be missing from some broker's metadata. */
+const NEW_TOPIC_GRACE_MS = 30_000;
+
 export class TopicMetadata {
+  /** Topics this log created, with when: a broker may not know them for a moment. */
+  private readonly created = new Map<string, number>();
+
   constructor(
     private readonly clusters: () => readonly KafkaCluster[],
     private readonly main: KafkaCluster,
@@ -85,8 +91,14 @@ export class TopicMetadata {
     }
   }
 
+  /** Records that this log just created `topic`, so that a broker not knowing it yet is waited for. */
+  noteCreated(topic: string): void {
+    this.created.set(topic, Date.now());
+  }
+
   /** Drops a deleted topic from every cluster's targets. */
   forget(topic: string): void {
+    this.created.delete(topic);
     for (const cluster of this.clusters()) cluster.targetTopics.delete(topic);
   }
 
@@ -100,6 +112,11 @@ export class TopicMetadata {
     if (kafkaErrorType(err) !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
     const existing = await this.prune();
     if (topic !== undefined && !existing.has(topic)) {
+      // On a cluster, the broker asked may not have heard of a topic created a moment ago.
+      const createdAt = this.created.get(topic);
+      if (createdAt !== undefined && Date.now() - createdAt < NEW_TOPIC_GRACE_MS) {
+        throw new TransientError(`topic ${topic} is not known to every broker yet`);
+      }
       throw new ExecutionError(`topic ${topic} does not exist`, { topic });
     }
   }
