@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
+import { type Admin, AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKafkaLog } from '../../../src/log/kafka/kafka-log.js';
 import { drain, uniqueNames } from '../contract/subject.js';
@@ -46,6 +46,25 @@ function streamsql(args: readonly string[]): Process {
   child.stderr!.on('data', (d: Buffer) => p.output.push(d.toString()));
   processes.push(p);
   return p;
+}
+
+/** An empty script: a process that only replays the command topic and runs what it finds. */
+const EMPTY_SCRIPT = path.join(dir, 'empty.sql');
+fs.writeFileSync(EMPTY_SCRIPT, '');
+
+/** `run --follow` on the brokers under one service id. */
+function followArgs(brokers: readonly string[], serviceId: string): string[] {
+  return ['--follow', '--bootstrap-servers', brokers.join(','), '--service-id', serviceId];
+}
+
+/** Partitions of `source` per member of the query's group; none until the group is Stable. */
+async function groupMembers(admin: Admin, group: string, source: string): Promise<number[][]> {
+  const { groups } = await admin.describeGroups([group]);
+  const assigned = (groups[0]?.members ?? []).map(
+    (m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[source] ?? [],
+  );
+  lastSeen = `group ${groups[0]?.state}: ${JSON.stringify(assigned)}`;
+  return groups[0]?.state === 'Stable' ? assigned : [];
 }
 
 async function until(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
@@ -88,29 +107,12 @@ CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitio
 CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM src;
 `,
     );
-    const empty = path.join(dir, 'empty.sql');
-    fs.writeFileSync(empty, '');
-    const common = [
-      '--follow',
-      '--bootstrap-servers',
-      brokers.join(','),
-      '--service-id',
-      serviceId,
-    ];
+    const common = followArgs(brokers, serviceId);
     const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const log = await openKafkaLog({ brokers });
     try {
-      /** Partitions of the source per member of the query's group. */
-      const members = async (): Promise<number[][]> => {
-        const { groups } = await admin.describeGroups([group]);
-        const assigned = (groups[0]?.members ?? []).map(
-          (m) =>
-            AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[source] ?? [],
-        );
-        lastSeen = `group ${groups[0]?.state}: ${JSON.stringify(assigned)}`;
-        return groups[0]?.state === 'Stable' ? assigned : [];
-      };
+      const members = () => groupMembers(admin, group, source);
       const first = streamsql(['run', script, ...common]);
       await until('the first process owns the six partitions', async () => {
         const m = await members();
@@ -119,7 +121,7 @@ CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM 
       await until('the first process recorded the query', async () =>
         recorded(first, 'CSAS_OUT_0'),
       );
-      const second = streamsql(['run', empty, ...common]);
+      const second = streamsql(['run', EMPTY_SCRIPT, ...common]);
       await until('the two processes share the partitions', async () => {
         const m = await members();
         return m.length === 2 && m.every((p) => p.length > 0) && m.flat().length === 6;
@@ -180,28 +182,12 @@ CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitio
 CREATE TABLE counts WITH (kafka_topic='${sink}') AS SELECT id, COUNT(*) AS n FROM src GROUP BY id;
 `,
     );
-    const empty = path.join(dir, 'empty.sql');
-    fs.writeFileSync(empty, '');
-    const common = [
-      '--follow',
-      '--bootstrap-servers',
-      brokers.join(','),
-      '--service-id',
-      serviceId,
-    ];
+    const common = followArgs(brokers, serviceId);
     const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const log = await openKafkaLog({ brokers });
     try {
-      const members = async (): Promise<number[][]> => {
-        const { groups } = await admin.describeGroups([group]);
-        const assigned = (groups[0]?.members ?? []).map(
-          (m) =>
-            AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[source] ?? [],
-        );
-        lastSeen = `group ${groups[0]?.state}: ${JSON.stringify(assigned)}`;
-        return groups[0]?.state === 'Stable' ? assigned : [];
-      };
+      const members = () => groupMembers(admin, group, source);
       const first = streamsql(['run', script, ...common]);
       await until('the first process owns the query', async () => {
         const m = await members();
@@ -210,7 +196,7 @@ CREATE TABLE counts WITH (kafka_topic='${sink}') AS SELECT id, COUNT(*) AS n FRO
       await until('the first process recorded the query', async () =>
         recorded(first, 'CTAS_COUNTS_0'),
       );
-      streamsql(['run', empty, ...common]);
+      streamsql(['run', EMPTY_SCRIPT, ...common]);
       await until('the second process stands by, and the first keeps the query', async () => {
         const m = await members();
         return (
