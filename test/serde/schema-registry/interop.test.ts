@@ -34,6 +34,12 @@ async function values(t: TestEngine, topic: string): Promise<Buffer[]> {
   return records.map((r) => r.value!);
 }
 
+/** Writes one record with `value` to a new one-partition topic, as another client would. */
+async function writeValue(t: TestEngine, topic: string, value: Buffer): Promise<void> {
+  await t.engine.log.createTopic(topic, { partitions: 1, replicas: 1 });
+  await t.engine.log.append(topic, [{ key: null, value, timestamp: 0, headers: [], partition: 0 }]);
+}
+
 describe('schema registry interop with @kafkajs/confluent-schema-registry', () => {
   it('reads AVRO records streamsql writes, and streamsql reads the AVRO records it writes', async () => {
     const { t, client } = await setup();
@@ -67,10 +73,7 @@ describe('schema registry interop with @kafkajs/confluent-schema-registry', () =
       qty: 3,
       price: Buffer.from([0x04, 0xd2]),
     });
-    await t.engine.log.createTopic('orders', { partitions: 1, replicas: 1 });
-    await t.engine.log.append('orders', [
-      { key: null, value: encoded, timestamp: 0, headers: [], partition: 0 },
-    ]);
+    await writeValue(t, 'orders', encoded);
     const rows = await t.run(`
       SET 'auto.offset.reset' = 'earliest';
       CREATE STREAM orders WITH (kafka_topic='orders', value_format='AVRO');
@@ -109,10 +112,7 @@ describe('schema registry interop with @kafkajs/confluent-schema-registry', () =
     );
     // This client writes no message indexes; streamsql reads such records as the first message.
     const encoded = await client.encode(id, { item: 'cup', qty: 4 });
-    await t.engine.log.createTopic('items', { partitions: 1, replicas: 1 });
-    await t.engine.log.append('items', [
-      { key: null, value: encoded, timestamp: 0, headers: [], partition: 0 },
-    ]);
+    await writeValue(t, 'items', encoded);
     const rows = await t.run(`
       SET 'auto.offset.reset' = 'earliest';
       CREATE STREAM items WITH (kafka_topic='items', value_format='PROTOBUF');
@@ -142,10 +142,7 @@ describe('schema registry interop with @kafkajs/confluent-schema-registry', () =
       { subject: 'cities-value' },
     );
     const encoded = await client.encode(id, { city: 'Oslo', pop: 700000 });
-    await t.engine.log.createTopic('cities', { partitions: 1, replicas: 1 });
-    await t.engine.log.append('cities', [
-      { key: null, value: encoded, timestamp: 0, headers: [], partition: 0 },
-    ]);
+    await writeValue(t, 'cities', encoded);
     const rows = await t.run(`
       SET 'auto.offset.reset' = 'earliest';
       CREATE STREAM cities WITH (kafka_topic='cities', value_format='JSON_SR');
