@@ -4,7 +4,7 @@ import { formatType } from '../../common/sql-types.js';
 import type { Describe, DescribeFunction } from '../../parser/ast.js';
 import type { DataSource } from '../data-source.js';
 import type { EngineContext } from '../engine-context.js';
-import { renderStores } from './explain.js';
+import { storeLines } from './explain.js';
 import type { StatementResult } from '../results.js';
 
 export async function describeSource(stmt: Describe, ctx: EngineContext): Promise<StatementResult> {
@@ -74,10 +74,9 @@ async function describeText(
     lines.push('', 'Queries that write from this ' + source.sourceType.toUpperCase() + ':');
     lines.push(...writers.map((q) => `${q.plan.queryId} (${q.state}) : ${q.sql}`));
     for (const q of writers) {
-      const stores = renderStores(q.stores());
-      // renderStores' lines under its own heading (a blank line, a title and a rule).
+      const stores = q.stores();
       if (stores.length > 0)
-        lines.push('', `State stores of ${q.plan.queryId}:`, ...stores.slice(3));
+        lines.push('', `State stores of ${q.plan.queryId}:`, ...storeLines(stores));
     }
   }
   return lines.join('\n');

@@ -110,17 +110,17 @@ function rekeyed(node: Extract<PlanNode, { type: 'join' }>): string {
 }
 
 /** The query's state stores and the changelog topics they are restored from. */
-export function renderStores(
-  stores: readonly { operator: string; name: string; changelogTopic?: string }[],
-): string[] {
+type StoreRow = { operator: string; name: string; changelogTopic?: string };
+
+function renderStores(stores: readonly StoreRow[]): string[] {
   if (stores.length === 0) return [];
-  return [
-    '',
-    'State stores',
-    '------------',
-    ...stores.map(
-      (s) =>
-        ` > ${s.operator} ${s.name}${s.changelogTopic ? ` (changelog: ${s.changelogTopic})` : ''}`,
-    ),
-  ];
+  return ['', 'State stores', '------------', ...storeLines(stores)];
+}
+
+/** One line per state store: its operator, name and changelog topic. */
+export function storeLines(stores: readonly StoreRow[]): string[] {
+  return stores.map(
+    (s) =>
+      ` > ${s.operator} ${s.name}${s.changelogTopic ? ` (changelog: ${s.changelogTopic})` : ''}`,
+  );
 }
