@@ -19,12 +19,14 @@ CREATE TABLE customers (name STRING PRIMARY KEY, city STRING) WITH (kafka_topic=
 describe('joins', () => {
   it('joins a stream to a table on the table key, as of the stream record', async () => {
     t = await openTestEngine();
+    // Explicit times: the join takes the sources in timestamp order, and wall-clock times of
+    // successive INSERTs may be the same millisecond.
     const rows = await t.run(`${STREAMS}
-INSERT INTO customers (name, city) VALUES ('alice', 'Paris');
-INSERT INTO orders (id, customer, amount) VALUES (1, 'alice', 10);
-INSERT INTO orders (id, customer, amount) VALUES (2, 'bob', 5);
-INSERT INTO customers (name, city) VALUES ('bob', 'Oslo');
-INSERT INTO orders (id, customer, amount) VALUES (3, 'bob', 7);
+INSERT INTO customers (name, city, ROWTIME) VALUES ('alice', 'Paris', 1000);
+INSERT INTO orders (id, customer, amount, ROWTIME) VALUES (1, 'alice', 10, 2000);
+INSERT INTO orders (id, customer, amount, ROWTIME) VALUES (2, 'bob', 5, 3000);
+INSERT INTO customers (name, city, ROWTIME) VALUES ('bob', 'Oslo', 4000);
+INSERT INTO orders (id, customer, amount, ROWTIME) VALUES (3, 'bob', 7, 5000);
 CREATE STREAM enriched AS SELECT o.customer, o.id, o.amount, c.city FROM orders o LEFT JOIN customers c ON o.customer = c.name;
 SELECT * FROM enriched EMIT CHANGES;`);
     expect(rows).toEqual([
