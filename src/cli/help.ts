@@ -26,7 +26,8 @@ Options:
   --output table|json                how rows are printed (json: one object per line on stdout)
   --follow                           keep running after catching up (push queries, PRINT, run)
   --file F                           topic produce: read records from F instead of stdin
-  --key-format F, --value-format F   topic produce/print: formats (default KAFKA string key, JSON value)
+  --key-format F, --value-format F   topic produce: formats (default: those of the stream or table
+                                     declared on the topic, else KAFKA string key, JSON value)
   --partitions N                     topic produce: partitions when the topic is created (default 1)
   --from-beginning, --limit N        topic print: where to start, how many records
   -h, --help                         this help

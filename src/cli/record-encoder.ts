@@ -12,7 +12,8 @@ import {
 import type { ProducerRecord } from '../log/log.js';
 import { UsageError } from './args.js';
 
-type Encoder = (value: unknown) => Buffer | null;
+/** Turns the JSON value of a line's `key` or `value` into the record's bytes. */
+export type Encoder = (value: unknown) => Buffer | null;
 
 const BIG_DIGITS = /\d{16,}/;
 
@@ -20,8 +21,11 @@ export function recordEncoder(
   keyFormat: string,
   valueFormat: string,
 ): (line: string) => ProducerRecord {
-  const key = encoderFor(keyFormat.toUpperCase());
-  const value = encoderFor(valueFormat.toUpperCase());
+  return lineEncoder(encoderFor(keyFormat.toUpperCase()), encoderFor(valueFormat.toUpperCase()));
+}
+
+/** Lines as records, their key and value turned into bytes by `key` and `value`. */
+export function lineEncoder(key: Encoder, value: Encoder): (line: string) => ProducerRecord {
   return (line) => {
     const parsed = (BIG_DIGITS.test(line) ? parseLossless(line) : JSON.parse(line)) as unknown;
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {

@@ -121,6 +121,35 @@ describe('streamsql (the real binary)', () => {
     expect(listed.stdout).toMatch(/\| s +\| 1 +\| 1 +\|/);
   });
 
+  it('produces into a declared source in its own formats when no format is given', () => {
+    const dir = tempDir();
+    expect(
+      cli([
+        '-e',
+        "CREATE STREAM s (id INT KEY, v STRING, n BIGINT) WITH (kafka_topic='s', partitions=1, value_format='AVRO');",
+        '--data-dir',
+        dir,
+      ]).code,
+    ).toBe(0);
+    const produced = cli(
+      ['topic', 'produce', 's', '--data-dir', dir],
+      '{"key":7,"value":{"V":"x","N":3},"timestamp":5}\n',
+    );
+    expect(produced.code).toBe(0);
+    expect(produced.stderr).toContain('key KAFKA (1 column(s)), value AVRO');
+    // Read back through SQL: the INT key and the Avro value decode as the stream declares them.
+    const selected = cli([
+      '-e',
+      "SET 'auto.offset.reset'='earliest'; SELECT * FROM s EMIT CHANGES LIMIT 1;",
+      '--data-dir',
+      dir,
+      '--output',
+      'json',
+    ]);
+    expect(selected.code).toBe(0);
+    expect(JSON.parse(selected.stdout.trim())).toEqual({ ID: 7, V: 'x', N: 3 });
+  });
+
   it('runs statements from stdin when it is not a terminal', () => {
     const r = cli(
       ['--data-dir', tempDir()],

@@ -11,7 +11,8 @@ import { flag, stringOption, UsageError, type ParsedArgs } from '../args.js';
 import { openEngine, openLog } from '../open-engine.js';
 import { renderTable } from '../output.js';
 import { onStopSignal } from '../signals.js';
-import { recordEncoder } from '../record-encoder.js';
+import { lineEncoder, recordEncoder } from '../record-encoder.js';
+import { describeSourceFormats, sourceEncoders } from '../source-record-encoder.js';
 import { INTEGER, BIGINT, STRING } from '../../common/sql-types.js';
 
 export async function topicCommand(args: ParsedArgs): Promise<number> {
@@ -32,13 +33,25 @@ export async function topicCommand(args: ParsedArgs): Promise<number> {
 }
 
 async function produce(args: ParsedArgs, topic: string): Promise<number> {
-  const encode = recordEncoder(
-    stringOption(args, 'key-format') ?? 'KAFKA',
-    stringOption(args, 'value-format') ?? 'JSON',
-  );
   const file = stringOption(args, 'file');
-  const log = await openLog(args);
+  const keyFormat = stringOption(args, 'key-format');
+  const valueFormat = stringOption(args, 'value-format');
+  // Without explicit formats the engine is opened, to find a stream or table on the topic.
+  const engine =
+    keyFormat === undefined && valueFormat === undefined
+      ? await openEngine(args, () => undefined)
+      : undefined;
+  const log = engine?.log ?? (await openLog(args));
   try {
+    const source = engine?.metastore.sourcesOnTopic(topic)[0];
+    let encode: (line: string) => ProducerRecord;
+    if (engine && source) {
+      process.stderr.write(`Writing records in ${describeSourceFormats(source)}\n`);
+      const { key, value } = sourceEncoders(source, engine.schemaRegistry);
+      encode = lineEncoder(key, value);
+    } else {
+      encode = recordEncoder(keyFormat ?? 'KAFKA', valueFormat ?? 'JSON');
+    }
     const partitions = Number(stringOption(args, 'partitions') ?? '1');
     if (!(await log.describeTopic(topic)))
       await log.createTopic(topic, { partitions, replicas: 1 });
@@ -69,7 +82,8 @@ async function produce(args: ParsedArgs, topic: string): Promise<number> {
     process.stderr.write(`Produced ${count} records to ${topic}\n`);
     return 0;
   } finally {
-    await log.close();
+    if (engine) await engine.close();
+    else await log.close();
   }
 }
 
