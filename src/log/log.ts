@@ -110,6 +110,11 @@ export interface LogTransaction {
 
 export interface Log {
   readonly backend: 'embedded' | 'kafka';
+  /**
+   * The name the cluster knows a topic by, when it differs from the engine's (a Kafka log under
+   * a service id renames internal topics); absent: the same name. For what users are shown.
+   */
+  clusterName?(topic: string): string;
   /** Creates a topic; a no-op when it exists with the same partition count; an error when it differs. */
   createTopic(name: string, spec: TopicSpec): Promise<void>;
   deleteTopic(name: string): Promise<void>;

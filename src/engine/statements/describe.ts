@@ -45,7 +45,7 @@ async function describeText(
           `Timestamp field      : ${source.timestamp?.column ?? 'Not set - using <ROWTIME>'}`,
           `Key format           : ${source.keyFormat.format}`,
           `Value format         : ${source.valueFormat.format}`,
-          `Kafka topic          : ${source.topic} (partitions: ${(await ctx.log.describeTopic(source.topic))?.partitions ?? '?'})`,
+          `Kafka topic          : ${ctx.log.clusterName?.(source.topic) ?? source.topic} (partitions: ${(await ctx.log.describeTopic(source.topic))?.partitions ?? '?'})`,
           `Statement            : ${source.sql}`,
         ]
       : []),

@@ -17,7 +17,7 @@ export async function show(stmt: Show, ctx: EngineContext): Promise<StatementRes
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((s) => [
           s.name,
-          s.topic,
+          ctx.log.clusterName?.(s.topic) ?? s.topic,
           s.keyFormat.format,
           s.valueFormat.format,
           s.window ? s.window.type.toUpperCase() : 'false',
@@ -41,7 +41,7 @@ export async function show(stmt: Show, ctx: EngineContext): Promise<StatementRes
         'PERSISTENT',
         q.state,
         q.plan.sink.sourceName,
-        q.plan.sink.topic,
+        ctx.log.clusterName?.(q.plan.sink.topic) ?? q.plan.sink.topic,
         q.sql,
       ]);
       return {

@@ -53,6 +53,10 @@ export class RenamedLog implements Log {
     }
   }
 
+  clusterName(topic: string): string {
+    return this.naming.topic(topic);
+  }
+
   createTopic(name: string, spec: TopicSpec): Promise<void> {
     return this.inner.createTopic(this.naming.topic(name), spec);
   }

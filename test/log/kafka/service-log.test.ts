@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { serviceLog, serviceNaming } from '../../../src/log/kafka/service-log.js';
 import { openEmbeddedLog } from '../../../src/log/embedded/embedded-log.js';
+import { Engine } from '../../../src/engine/engine.js';
+import { builtinRegistry } from '../../../src/functions/registry.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -57,6 +59,29 @@ describe('service ids', () => {
       expect(serviceLog(log, 'default_')).toBe(log);
     } finally {
       await log.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('shows users the cluster names of the topics it renamed (SHOW STREAMS, DESCRIBE)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamsql-service-'));
+    const engine = await Engine.open({
+      log: serviceLog(await openEmbeddedLog(dir, { fsync: 'never' }), 'orders_'),
+      functions: builtinRegistry(),
+    });
+    try {
+      const [shown] = await engine.executeScript('SHOW STREAMS;');
+      expect(shown).toMatchObject({ kind: 'table' });
+      const rows = shown?.kind === 'table' ? shown.rows : [];
+      expect(rows).toContainEqual(
+        expect.arrayContaining(['KSQL_PROCESSING_LOG', 'orders_ksql_processing_log']),
+      );
+      const [described] = await engine.executeScript('DESCRIBE EXTENDED KSQL_PROCESSING_LOG;');
+      expect(JSON.stringify(described)).toContain(
+        'Kafka topic          : orders_ksql_processing_log',
+      );
+    } finally {
+      await engine.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
