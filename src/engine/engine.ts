@@ -12,7 +12,13 @@ import { parseStatement } from '../parser/parse.js';
 import { splitStatements } from '../parser/split-statements.js';
 import { substituteVariables } from '../parser/variables.js';
 import type { PersistentQuery } from '../runtime/persistent-query.js';
-import { appendCommand, ensureCommandTopic, readCommands, type Command } from './command-topic.js';
+import {
+  appendCommand,
+  COMMAND_TOPIC,
+  ensureCommandTopic,
+  readCommandsFrom,
+  type Command,
+} from './command-topic.js';
 import type { EngineContext } from './engine-context.js';
 import { Metastore } from './metastore.js';
 import { registerProcessingLog } from './processing-log-source.js';
@@ -62,6 +68,11 @@ export class Engine {
   readonly variables = new Map<string, string>();
   private queryCounter = 0;
   private readonly ctx: EngineContext;
+  /** The next command-topic offset to apply; those this engine recorded itself are skipped. */
+  private commandOffset = 0;
+  private readonly ownCommands = new Set<number>();
+  /** Commands being appended, whose offsets ownCommands does not hold yet. */
+  private recording = 0;
 
   private constructor(
     private readonly options: EngineOptions,
@@ -78,7 +89,14 @@ export class Engine {
       variables: this.variables,
       replaying: false,
       nextQueryId: (prefix) => `${prefix}_${this.queryCounter++}`,
-      recordCommand: (command) => appendCommand(options.log, command),
+      recordCommand: async (command) => {
+        this.recording++;
+        try {
+          this.ownCommands.add(await appendCommand(options.log, command));
+        } finally {
+          this.recording--;
+        }
+      },
       notice: (m) => options.onNotice?.(m),
       drain: () => this.drain(),
       executeScript: (text, opts) => this.executeScript(text, opts),
@@ -91,7 +109,9 @@ export class Engine {
     const engine = new Engine(options, registry);
     await ensureCommandTopic(options.log);
     await registerProcessingLog(engine.ctx);
-    await engine.replay(await readCommands(options.log));
+    const { commands, next } = await readCommandsFrom(options.log, 0);
+    await engine.replay(commands.map((c) => c.command));
+    engine.commandOffset = next;
     return engine;
   }
 
@@ -105,16 +125,20 @@ export class Engine {
 
   private async replay(commands: readonly Command[]): Promise<void> {
     const saved = new Map(this.properties);
-    for (const command of commands) {
+    try {
+      for (const command of commands) {
+        this.properties.clear();
+        for (const [k, v] of Object.entries(command.properties)) this.properties.set(k, v);
+        const n = command.queryId ? Number(/_(\d+)$/.exec(command.queryId)?.[1]) : NaN;
+        if (Number.isInteger(n)) this.queryCounter = Math.max(this.queryCounter, n + 1);
+        const stmt = parseStatement(command.statement);
+        await executeStatement(stmt, { ...this.ctx, replaying: true, replayCommand: command }, {});
+      }
+    } finally {
+      // The session's own properties come back even when a replayed statement failed.
       this.properties.clear();
-      for (const [k, v] of Object.entries(command.properties)) this.properties.set(k, v);
-      const stmt = parseStatement(command.statement);
-      await executeStatement(stmt, { ...this.ctx, replaying: true, replayCommand: command }, {});
-      const n = command.queryId ? Number(/_(\d+)$/.exec(command.queryId)?.[1]) : NaN;
-      if (Number.isInteger(n)) this.queryCounter = Math.max(this.queryCounter, n + 1);
+      for (const [k, v] of saved) this.properties.set(k, v);
     }
-    this.properties.clear();
-    for (const [k, v] of saved) this.properties.set(k, v);
   }
 
   /**
@@ -171,12 +195,45 @@ export class Engine {
     }
   }
 
-  /** Runs the persistent queries until `stopped()` says so, sleeping while there is nothing to do. */
+  /**
+   * Applies the statements other processes (sharing this log and service id) recorded since
+   * this engine last read the command topic, as a restart would replay them: their streams,
+   * tables and queries appear here too. Returns how many were applied. A statement that fails
+   * here is reported and skipped; the others still apply.
+   */
+  async applyNewCommands(): Promise<number> {
+    if (this.recording > 0) return 0;
+    const { commands, next } = await readCommandsFrom(this.log, this.commandOffset);
+    this.commandOffset = next;
+    let applied = 0;
+    for (const { offset, command } of commands) {
+      if (this.ownCommands.delete(offset)) continue;
+      try {
+        await this.replay([command]);
+        applied++;
+        this.options.onNotice?.(
+          `Applied a statement recorded by another process: ${command.statement}`,
+        );
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        this.options.onNotice?.(
+          `Could not apply a statement recorded by another process (${command.statement}): ${message}`,
+        );
+      }
+    }
+    return applied;
+  }
+
+  /**
+   * Runs the persistent queries until `stopped()` says so, sleeping while there is nothing to do,
+   * and takes up statements that other processes record meanwhile.
+   */
   async runUntil(stopped: () => boolean): Promise<void> {
     while (!stopped()) {
+      await this.applyNewCommands();
       await this.drain();
       const topics = [...new Set([...this.queries.values()].flatMap((q) => q.sourceTopics))];
-      await this.log.waitForRecords(topics, 200);
+      await this.log.waitForRecords([...topics, COMMAND_TOPIC], 200);
     }
   }
 

@@ -78,11 +78,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 90_000): 
   }
 }
 
-/**
- * Whether a process has recorded its query in the command topic: it says `Created query` only
- * after. It joins the query's group before that (opening the query comes first), and a process
- * started earlier replays a command topic without the query, so it would never run it.
- */
+/** Whether a process has recorded its query in the command topic: it says `Created query` after. */
 const recorded = (p: Process, queryId: string) =>
   p.output.join('').includes(`Created query with ID ${queryId}`);
 
@@ -168,6 +164,64 @@ CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM 
       await log.close();
     }
   }, 240_000);
+  it('a process already running takes up a query another process records later', async () => {
+    const brokers = target.brokers ?? [];
+    const serviceId = unique('follow_');
+    const source = unique('follow-src');
+    const sink = unique('follow-out');
+    const group = `_confluent-ksql-${serviceId}query_CSAS_OUT_0`;
+    const script = path.join(dir, 'follow.sql');
+    fs.writeFileSync(
+      script,
+      `SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitions=4, value_format='JSON');
+CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM src;
+`,
+    );
+    const common = followArgs(brokers, serviceId);
+    const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const log = await openKafkaLog({ brokers });
+    try {
+      // A headless server starts first: the command topic holds nothing yet.
+      const early = streamsql([
+        'start',
+        '--bootstrap-servers',
+        brokers.join(','),
+        '--service-id',
+        serviceId,
+      ]);
+      await until('the early process is running', async () =>
+        early.output.join('').includes('persistent quer'),
+      );
+      const late = streamsql(['run', script, ...common]);
+      await until('the late process recorded the query', async () => recorded(late, 'CSAS_OUT_0'));
+      await until('both processes share the query', async () => {
+        const m = await groupMembers(admin, group, source);
+        return m.length === 2 && m.every((p) => p.length > 0) && m.flat().length === 4;
+      });
+      expect(early.output.join('')).toContain('Applied a statement recorded by another process');
+      await log.append(
+        source,
+        Array.from({ length: 1000 }, (_, i) => ({
+          key: intKey(i % 37),
+          value: Buffer.from(JSON.stringify({ V: `value-${i}` })),
+          timestamp: Date.now(),
+        })),
+      );
+      await until(
+        'all input went through',
+        async () => (await drain(log, sink)).records.length >= 1000,
+      );
+      const { records } = await drain(log, sink);
+      expect(records).toHaveLength(1000);
+      for (const p of [early, late]) p.child.kill('SIGTERM');
+    } finally {
+      await admin.disconnect();
+      await log.close();
+    }
+  }, 240_000);
+
   it('moves a GROUP BY query whole, its state restored from the changelog, when its process dies', async () => {
     const brokers = target.brokers ?? [];
     const serviceId = unique('scale_');

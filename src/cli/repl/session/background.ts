@@ -2,6 +2,7 @@
  * Keeps persistent queries running while the prompt waits for input, so CREATE … AS SELECT
  * results appear without a statement to drive them. Paused while a statement runs (statements
  * drive the queries themselves), and reports when a pass takes long (catching up a backlog).
+ * Between passes it takes up the statements other processes recorded in the command topic.
  */
 import type { Engine } from '../../../engine/engine.js';
 
@@ -45,6 +46,12 @@ export class BackgroundQueries {
 
   private async run(): Promise<void> {
     while (!this.stopRequested) {
+      try {
+        // Statements other processes of the service recorded meanwhile (on a shared Kafka).
+        if ((await this.engine.applyNewCommands()) > 0) this.onChange();
+      } catch (err) {
+        this.onError(err);
+      }
       if (this.engine.queries.size > 0) {
         this.passStarted = Date.now();
         this.onChange();
