@@ -229,4 +229,37 @@ describe.skipIf(target.url === undefined)('an independent schema registry (Apicu
     expect(String(logged[1]!.MSG)).toContain(`${0x7fff_fff0}`);
     expect(String(logged[2]!.MSG)).not.toBe('');
   }, 120_000);
+
+  it('sends a JSON_SR record whose value does not fit its column to the processing log', async () => {
+    const run = newRun();
+    const topic = unique('bad_json');
+    const { id } = await run.client.register(
+      { type: SchemaType.JSON, schema: FORMATS[2].schema },
+      { subject: `${topic}-value` },
+    );
+    // The client validates what it encodes, so the mismatched record is framed by hand: the
+    // id Apicurio gave, then JSON text that the schema does not allow.
+    const header = Buffer.from([0, 0, 0, 0, 0]);
+    header.writeInt32BE(id, 1);
+    await writeValues(run.data, topic, [
+      Buffer.concat([header, Buffer.from('{"sensor":"s","celsius":"hot","tags":[]}')]),
+      await run.client.encode(id, { sensor: 'ok', celsius: 1, tags: [] }),
+    ]);
+    const out = streamsql(
+      run,
+      `SET 'auto.offset.reset' = 'earliest';
+       CREATE STREAM bad WITH (kafka_topic='${topic}', value_format='JSON_SR');
+       SELECT sensor FROM bad EMIT CHANGES LIMIT 1;
+       SELECT message->deserializationerror->errorMessage AS msg
+         FROM KSQL_PROCESSING_LOG EMIT CHANGES LIMIT 1;`,
+    );
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual({ SENSOR: 'ok' });
+    expect(String(lines.find((l) => 'MSG' in l)?.MSG)).toContain(
+      "Can't coerce string to type. targetType: DOUBLE, path: $.CELSIUS",
+    );
+  }, 120_000);
 });
