@@ -3,7 +3,10 @@
  * (TestCaseBuilderUtil.getTopicsByName): the declared `topics` first, then the KAFKA_TOPIC of
  * every CREATE STREAM/TABLE statement, then every topic an input or expected output names, the
  * inferred ones with ksqlDB's legacy default of 4 partitions and 1 replica. A topic whose CREATE
- * statement declares PARTITIONS is left for the statement to create with that count.
+ * statement declares PARTITIONS is left for the statement to create with that count, also when
+ * `topics` declares it (for its schemas) without a partition count: ksqlDB's harness creates
+ * its topics apart from the topics its engine sees, so such a statement never finds the topic
+ * made with another count.
  */
 import { parseStatement } from '../parser/parse.js';
 import type { TestCase } from './test-case.js';
@@ -21,6 +24,9 @@ export interface HarnessTopic {
 export function harnessTopics(testCase: TestCase): HarnessTopic[] {
   const topics = new Map<string, HarnessTopic>();
   const declaresPartitions = new Set<string>();
+  const sized = new Set(
+    testCase.topics.filter((t) => t.partitions !== undefined).map((t) => t.name),
+  );
   for (const t of testCase.topics) {
     topics.set(t.name, {
       name: t.name,
@@ -33,6 +39,7 @@ export function harnessTopics(testCase: TestCase): HarnessTopic[] {
     if (!declared) continue;
     if (declared.hasPartitions) {
       declaresPartitions.add(declared.topic);
+      if (!sized.has(declared.topic)) topics.delete(declared.topic);
     } else if (!topics.has(declared.topic)) {
       topics.set(declared.topic, legacy(declared.topic));
     }

@@ -14,7 +14,7 @@ import { decodeKafka, encodeKafka } from './kafka-bytes.js';
 import type { HeaderSpec, RecordSpec, WindowSpec } from './test-case.js';
 import { unwrapWindowedKey, wrapWindowedKey } from './windowed-key.js';
 import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
-import type { FormatName } from '../serde/serde.js';
+import type { FormatName, SerdeOptions } from '../serde/serde.js';
 import {
   decodeNoSrSide,
   decodeRegistrySide,
@@ -46,6 +46,7 @@ export function encodeSide(
   columns: readonly Column[],
   side: Side,
   sr?: RegistryContext,
+  options?: SerdeOptions,
 ): Buffer | null {
   // A source without key columns has ksqlDB's NONE key format, whatever the test gives: no key.
   if (value === null || (side === 'key' && columns.length === 0)) return null;
@@ -64,7 +65,7 @@ export function encodeSide(
     case 'KAFKA':
       return encodeKafka(value, singleColumn(columns, side).type);
     case 'PROTOBUF_NOSR':
-      return encodeNoSrSide(value, side, columns);
+      return encodeNoSrSide(value, side, columns, options);
     case 'AVRO':
     case 'PROTOBUF':
       if (!sr) throw new UnsupportedError(`writing ${format} records needs a schema registry`);
@@ -89,6 +90,7 @@ export function decodeSide(
   columns: readonly Column[],
   side: Side,
   sr?: RegistryContext,
+  options?: SerdeOptions,
 ): JsonValue {
   if (bytes === null || (side === 'key' && columns.length === 0)) return null;
   switch (format) {
@@ -105,7 +107,7 @@ export function decodeSide(
     case 'KAFKA':
       return decodeKafka(bytes, singleColumn(columns, side).type);
     case 'PROTOBUF_NOSR':
-      return decodeNoSrSide(bytes, side, columns);
+      return decodeNoSrSide(bytes, side, columns, options);
     case 'AVRO':
     case 'PROTOBUF':
       if (!sr) throw new UnsupportedError(`reading ${format} records needs a schema registry`);
@@ -144,7 +146,14 @@ export function encodeInput(
     : undefined;
   let key: Buffer | null;
   try {
-    key = encodeSide(record.key, source.keyFormat.format, sideColumns(source, 'key'), 'key', sr);
+    key = encodeSide(
+      record.key,
+      source.keyFormat.format,
+      sideColumns(source, 'key'),
+      'key',
+      sr,
+      source.keyFormat.options,
+    );
     if (source.window) {
       if (!record.window)
         throw new Error(`${source.name} is windowed: the input record needs a "window"`);
@@ -161,6 +170,7 @@ export function encodeInput(
       sideColumns(source, 'value'),
       'value',
       sr,
+      source.valueFormat.options,
     );
   } catch (err) {
     throw rethrow(err, 'Failed to serialize value');
@@ -207,7 +217,14 @@ export function decodeOutput(
       keyBytes = unwrapped.inner;
       window = unwrapped.window;
     }
-    key = decodeSide(keyBytes, source.keyFormat.format, sideColumns(source, 'key'), 'key', sr);
+    key = decodeSide(
+      keyBytes,
+      source.keyFormat.format,
+      sideColumns(source, 'key'),
+      'key',
+      sr,
+      source.keyFormat.options,
+    );
   } catch (err) {
     throw rethrow(err, 'Failed to deserialize key');
   }
@@ -219,6 +236,7 @@ export function decodeOutput(
       sideColumns(source, 'value'),
       'value',
       sr,
+      source.valueFormat.options,
     );
   } catch (err) {
     throw rethrow(err, 'Failed to deserialize value');

@@ -92,10 +92,11 @@ describe('topics the harness creates', () => {
       file([
         {
           name: 'n',
-          topics: [{ name: 'declared', partitions: 2 }],
+          topics: [{ name: 'declared', partitions: 2 }, { name: 'schema_only' }],
           statements: [
             "CREATE STREAM A (V INT) WITH (kafka_topic='from_stmt', value_format='JSON');",
             "CREATE STREAM B (V INT) WITH (kafka_topic='sized', partitions=1, value_format='JSON');",
+            "CREATE STREAM D (V INT) WITH (kafka_topic='schema_only', partitions=128, value_format='JSON');",
             'CREATE STREAM C AS SELECT * FROM A;',
           ],
           inputs: [{ topic: 'sized', value: { V: 1 } }],

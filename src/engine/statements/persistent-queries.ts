@@ -15,6 +15,7 @@ import type { QueryPlan, SinkSpec } from '../../planner/plan.js';
 import { PersistentQuery } from '../../runtime/persistent-query.js';
 import { resolveFormats } from '../../serde/format-properties.js';
 import { registerColumnSchemas } from '../../serde/schema-registry/columns-schema.js';
+import { checkSchemaIdColumns } from '../../serde/schema-registry/schema-id-check.js';
 import { sourceSides } from '../source-schemas.js';
 import { checkFormatSupports } from '../../serde/format-support.js';
 import type { DataSource, FormatInfo } from '../data-source.js';
@@ -65,6 +66,7 @@ export async function createAsSelect(
     writtenBy: '',
     sql: stmt.text,
   };
+  if (!ctx.replaying) checkSchemaIdColumns(ctx.schemaRegistry, sourceSides(sink));
   const prefix = stmt.sourceType === 'stream' ? 'CSAS' : 'CTAS';
   const queryId = ctx.replayCommand?.queryId ?? ctx.nextQueryId(`${prefix}_${stmt.name}`);
   await ensureSinkTopic(topic, stmt.properties, analysis, stmt.sourceType, ctx);
