@@ -32,8 +32,9 @@ export type ReturnType = string | ((site: CallSite) => SqlType);
 
 export interface ScalarSignature {
   readonly params: readonly string[];
-  /** The last parameter repeats: zero or more times. */
+  /** A parameter repeats zero or more times: the last, or the one at `variadicAt`. */
   readonly variadic?: boolean;
+  readonly variadicAt?: number;
   readonly returns: ReturnType;
   readonly description?: string;
   /** The implementation, or… */
@@ -56,6 +57,7 @@ export type AggregateImplementation = Omit<ResolvedAggregate, 'name' | 'returnTy
 export interface AggregateSignature {
   readonly params: readonly string[];
   readonly variadic?: boolean;
+  readonly variadicAt?: number;
   readonly returns: ReturnType;
   readonly description?: string;
   readonly create: (site: CallSite) => AggregateImplementation;
@@ -72,6 +74,7 @@ export interface AggregateFunctionDefinition {
 export interface TableSignature {
   readonly params: readonly string[];
   readonly variadic?: boolean;
+  readonly variadicAt?: number;
   /** The type of each row it emits. */
   readonly returns: ReturnType;
   readonly description?: string;

@@ -215,6 +215,7 @@ function indexDefinition(signature: AnySignature): IndexedEntrySignature {
       parsed.map((p) => p.type),
       parsed.map((p) => p.name),
       variadic,
+      signature.variadicAt ?? parsed.length - 1,
     ),
     definition: signature,
     returns: parseReturn(signature.returns),
