@@ -73,7 +73,10 @@ describe('the extension call context', () => {
       ],
     });
     expect(() =>
-      registry.resolveAggregate('seeded', [arg('BIGINT'), { ...arg('INT'), text: 'COL2' }]),
+      registry.resolveAggregate('seeded', [
+        arg('BIGINT'),
+        { kind: 'value', type: t('INT'), text: 'COL2' },
+      ]),
     ).toThrow(
       "Parameter 2 passed to function SEEDED must be a literal constant, but was expression: 'COL2'",
     );
