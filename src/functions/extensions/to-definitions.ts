@@ -94,7 +94,8 @@ function aggregateDefinition(spec: Record<string, unknown>): AggregateFunctionDe
     const columns = parts.params.length;
     const methods = sig.create === undefined ? aggregateMethods(sig, name) : undefined;
     const factory = sig.create === undefined ? undefined : fn(sig.create, name, 'create');
-    if (methods && factory) throw new Error(`function ${name}: give 'create' or the methods, not both`);
+    if (methods && factory)
+      throw new Error(`function ${name}: give 'create' or the methods, not both`);
     const variadicAt =
       parts.variadicAt >= 0
         ? parts.variadicAt
@@ -102,7 +103,11 @@ function aggregateDefinition(spec: Record<string, unknown>): AggregateFunctionDe
           ? columns + initial.variadicAt
           : -1;
     return {
-      ...shape({ params: [...parts.params, ...initial.params], variadicAt, returns: parts.returns }),
+      ...shape({
+        params: [...parts.params, ...initial.params],
+        variadicAt,
+        returns: parts.returns,
+      }),
       ...describe(sig, name),
       create: (site: CallSite): AggregateImplementation => {
         const total = site.argTypes.length;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseParamListText, parseSignatureText } from '../../../src/functions/extensions/signature-text.js';
+import {
+  parseParamListText,
+  parseSignatureText,
+} from '../../../src/functions/extensions/signature-text.js';
 
 describe('parseSignatureText', () => {
   it('splits parameters at top-level commas only', () => {
