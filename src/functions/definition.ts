@@ -52,13 +52,21 @@ export interface ScalarFunctionDefinition {
 }
 
 /** An aggregate's behaviour, built once per call site. */
-export type AggregateImplementation = Omit<ResolvedAggregate, 'name' | 'returnType' | 'argTypes'>;
+export type AggregateImplementation = Omit<
+  ResolvedAggregate,
+  'name' | 'returnType' | 'intermediateType' | 'argTypes'
+>;
 
 export interface AggregateSignature {
   readonly params: readonly string[];
   readonly variadic?: boolean;
   readonly variadicAt?: number;
   readonly returns: ReturnType;
+  /**
+   * The accumulator's SQL type as ksqlDB declares it (its UDAF's aggregate type), which the
+   * query's value format must be able to hold; default: the return type.
+   */
+  readonly intermediate?: ReturnType;
   readonly description?: string;
   readonly create: (site: CallSite) => AggregateImplementation;
 }

@@ -127,10 +127,18 @@ export function createFunctionRegistry(
         ...(settings === undefined ? {} : { properties: settings }),
       };
       const definition = res.signature.definition as AggregateSignature;
+      const returnType = returnTypeOf(res.signature, res.bindings, site, span);
+      const intermediate = definition.intermediate;
       return {
         ...definition.create(site),
         name: entry.name,
-        returnType: returnTypeOf(res.signature, res.bindings, site, span),
+        returnType,
+        intermediateType:
+          intermediate === undefined
+            ? returnType
+            : typeof intermediate === 'function'
+              ? intermediate(site)
+              : applyBindings(parseTypePattern(intermediate), res.bindings),
         argTypes: valueTypes(entry, res.argTypes, span),
       };
     },
