@@ -26,7 +26,10 @@ export async function testCommand(args: ParsedArgs): Promise<number> {
     const inputFile = stringOption(args, 'input-file');
     const outcome = await runTriple(
       { sqlFile, outputFile, ...(inputFile !== undefined ? { inputFile } : {}) },
-      { functions: await testFunctions(extensionsDir), ...(timeLimitMs !== undefined ? { timeLimitMs } : {}) },
+      {
+        functions: await testFunctions(extensionsDir),
+        ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
+      },
     );
     if (outcome.passed) process.stdout.write(`\t >>> ${outcome.message}\n`);
     else process.stderr.write(`\t>>>>> ${outcome.message}\n`);
