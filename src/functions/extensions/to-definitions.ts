@@ -92,10 +92,12 @@ function aggregateDefinition(spec: Record<string, unknown>): AggregateFunctionDe
     const parts = signature(sig, name);
     const initial = initParams(sig, parts, name);
     const columns = parts.params.length;
+    const methodNames = ['init', 'add', 'undo', 'merge', 'result'];
+    if (sig.create !== undefined && methodNames.some((m) => sig[m] !== undefined)) {
+      throw new Error(`function ${name}: give 'create' or the methods, not both`);
+    }
     const methods = sig.create === undefined ? aggregateMethods(sig, name) : undefined;
     const factory = sig.create === undefined ? undefined : fn(sig.create, name, 'create');
-    if (methods && factory)
-      throw new Error(`function ${name}: give 'create' or the methods, not both`);
     const variadicAt =
       parts.variadicAt >= 0
         ? parts.variadicAt

@@ -152,4 +152,25 @@ describe('the extension call context', () => {
     const registry = registryWith(spec({ create: () => 42 }));
     expect(() => registry.resolveScalar('f', [])).toThrow(/'create' must return a function/);
   });
+
+  it('refuses, at load, initial arguments that cannot be told apart from the columns', () => {
+    const agg = (sig: Record<string, unknown>) => ({
+      aggregate: [
+        {
+          name: 'a',
+          description: 'x',
+          signatures: [{ init: () => 0, add: (acc: number) => acc, ...sig }],
+        },
+      ],
+    });
+    expect(() =>
+      toDefinitions(agg({ signature: '(STRING...) -> INT', initArgs: '(INT...)' })),
+    ).toThrow(/function a: initArgs: .*only one parameter may repeat/);
+    expect(() =>
+      toDefinitions(agg({ signature: '(STRING) -> INT', initArgs: '(INT..., INT)' })),
+    ).toThrow(/only the last initial argument may repeat/);
+    expect(() => toDefinitions(agg({ signature: '(STRING) -> INT', create: () => ({}) }))).toThrow(
+      /'create' or the methods, not both/,
+    );
+  });
 });
