@@ -33,8 +33,10 @@ const files = readdirSync(qttDir)
   .filter((name) => name.endsWith('.json'))
   .sort()
   .map((name) => join(qttDir, name));
+// ksqlDB's test-only functions (TEST_UDF, BAD_UDF, …), loaded as ksqlDB's harness loads them.
+const extensionsDir = join(root, 'test', 'conformance', 'ksqldb-test-functions');
 const started = Date.now();
-const result = await runSuite(files);
+const result = await runSuite(files, { extensionsDir });
 const table = conformanceTable(result.cases);
 process.stdout.write(table);
 console.error(

@@ -17,7 +17,8 @@ export function printExpression(e: TypedExpression, qualifier?: string): string 
     case 'lambdaVar':
       return e.name;
     case 'call':
-      return `${e.name}(${e.args.map(p).join(', ')})`;
+      // ksqlDB prints a call with its FunctionName, upper-cased ('Abs' is declared in mixed case).
+      return `${e.name.toUpperCase()}(${e.args.map(p).join(', ')})`;
     case 'cast':
       return p(e.operand);
     case 'arith':

@@ -32,8 +32,9 @@ export type ReturnType = string | ((site: CallSite) => SqlType);
 
 export interface ScalarSignature {
   readonly params: readonly string[];
-  /** The last parameter repeats: zero or more times. */
+  /** A parameter repeats zero or more times: the last, or the one at `variadicAt`. */
   readonly variadic?: boolean;
+  readonly variadicAt?: number;
   readonly returns: ReturnType;
   readonly description?: string;
   /** The implementation, or… */
@@ -51,12 +52,21 @@ export interface ScalarFunctionDefinition {
 }
 
 /** An aggregate's behaviour, built once per call site. */
-export type AggregateImplementation = Omit<ResolvedAggregate, 'name' | 'returnType' | 'argTypes'>;
+export type AggregateImplementation = Omit<
+  ResolvedAggregate,
+  'name' | 'returnType' | 'intermediateType' | 'argTypes'
+>;
 
 export interface AggregateSignature {
   readonly params: readonly string[];
   readonly variadic?: boolean;
+  readonly variadicAt?: number;
   readonly returns: ReturnType;
+  /**
+   * The accumulator's SQL type as ksqlDB declares it (its UDAF's aggregate type), which the
+   * query's value format must be able to hold; default: the return type.
+   */
+  readonly intermediate?: ReturnType;
   readonly description?: string;
   readonly create: (site: CallSite) => AggregateImplementation;
 }
@@ -72,6 +82,7 @@ export interface AggregateFunctionDefinition {
 export interface TableSignature {
   readonly params: readonly string[];
   readonly variadic?: boolean;
+  readonly variadicAt?: number;
   /** The type of each row it emits. */
   readonly returns: ReturnType;
   readonly description?: string;

@@ -18,6 +18,7 @@ import {
   Instant,
   LocalDate,
   LocalTime,
+  ParsePosition,
   ResolverStyle,
   TemporalQueries,
   ZoneId,
@@ -61,6 +62,11 @@ export interface JavaDateTimeFormat {
   format(temporal: TemporalAccessor): string;
   /** Parses the whole text, resolved as `DateTimeFormatter.parse` does (fields, zone). */
   parse(text: string): TemporalAccessor;
+  /**
+   * Parses the longest start of the text the pattern matches, ignoring the rest, as
+   * `java.text.DateFormat.parse(String)` does; throws `Unparseable date` when nothing matches.
+   */
+  parsePrefix(text: string): TemporalAccessor;
 }
 
 const MAX_CACHED = 1000;
@@ -95,6 +101,14 @@ function compile(pattern: string): JavaDateTimeFormat {
       ? (temporal) => printWithZoneNames(printer.format(temporal), temporal)
       : (temporal) => printer.format(temporal),
     parse: (text) => parser.parse(text),
+    parsePrefix: (text) => {
+      const position = new ParsePosition(0);
+      const parsed = parser.parseUnresolved(text, position);
+      if (parsed === null || position.getErrorIndex() >= 0) {
+        throw new Error(`Unparseable date: "${text}"`);
+      }
+      return parser.parse(text.slice(0, position.getIndex()));
+    },
   };
 }
 
@@ -260,7 +274,20 @@ export const DATE_BASED_FIELDS = JAVA_FIELD_ORDER.filter((f) => f.isDateBased())
  * Returns epoch milliseconds.
  */
 export function parseTimestampMillis(text: string, pattern: string, zone: ZoneId): number {
-  const parsed = javaDateTimeFormat(pattern).parse(text);
+  return resolveMillis(javaDateTimeFormat(pattern).parse(text), zone);
+}
+
+/**
+ * Commons Lang's FastDateFormat in GMT, as ksqlDB's PARSE_DATE uses it: the start of `text` that
+ * `pattern` matches (trailing text ignored), fields it lacks from 1970-01-01T00:00 GMT (a cleared
+ * Calendar). Returns epoch milliseconds.
+ */
+export function parseDatePrefixMillis(text: string, pattern: string): number {
+  return resolveMillis(javaDateTimeFormat(pattern).parsePrefix(text), ZoneOffset.UTC);
+}
+
+/** 1970-01-01T00:00 in the parsed zone (or `zone`), with every field the text supplied. */
+function resolveMillis(parsed: TemporalAccessor, zone: ZoneId): number {
   const parsedZone = parsed.query(TemporalQueries.zone());
   let resolved = ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, parsedZone ?? zone);
   for (const field of JAVA_FIELD_ORDER) {

@@ -16,6 +16,7 @@ export const {
   Instant,
   LocalDate,
   LocalTime,
+  ParsePosition,
   ResolverStyle,
   TemporalQueries,
   ZoneId,
@@ -29,6 +30,7 @@ export type DateTimeFormatterBuilder = Joda.DateTimeFormatterBuilder;
 export type Instant = Joda.Instant;
 export type LocalDate = Joda.LocalDate;
 export type LocalTime = Joda.LocalTime;
+export type ParsePosition = Joda.ParsePosition;
 export type ResolverStyle = Joda.ResolverStyle;
 export type TemporalAccessor = Joda.TemporalAccessor;
 export type ZoneId = Joda.ZoneId;

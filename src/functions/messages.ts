@@ -13,6 +13,8 @@ export interface ShownSignature {
   readonly params: readonly ParamType[];
   readonly paramNames: readonly (string | undefined)[];
   readonly variadic: boolean;
+  /** The repeating parameter's index (-1 when there is none). */
+  readonly variadicAt: number;
 }
 
 /** A SQL type as ksqlDB prints it without escaping: `STRUCT<a INTEGER>`, `DECIMAL(4, 2)`. */
@@ -50,7 +52,7 @@ export function formatArguments(args: readonly ArgumentShape[]): string {
 export function formatParams(signature: ShownSignature): string {
   return signature.params
     .map((param, i) => {
-      const variadic = signature.variadic && i === signature.params.length - 1;
+      const variadic = signature.variadic && i === signature.variadicAt;
       const type = formatParamType(param) + (variadic ? '...' : '');
       const name = signature.paramNames[i];
       return name ? `${type} ${name}` : type;

@@ -127,10 +127,18 @@ export function createFunctionRegistry(
         ...(settings === undefined ? {} : { properties: settings }),
       };
       const definition = res.signature.definition as AggregateSignature;
+      const returnType = returnTypeOf(res.signature, res.bindings, site, span);
+      const intermediate = definition.intermediate;
       return {
         ...definition.create(site),
         name: entry.name,
-        returnType: returnTypeOf(res.signature, res.bindings, site, span),
+        returnType,
+        intermediateType:
+          intermediate === undefined
+            ? returnType
+            : typeof intermediate === 'function'
+              ? intermediate(site)
+              : applyBindings(parseTypePattern(intermediate), res.bindings),
         argTypes: valueTypes(entry, res.argTypes, span),
       };
     },
@@ -215,6 +223,7 @@ function indexDefinition(signature: AnySignature): IndexedEntrySignature {
       parsed.map((p) => p.type),
       parsed.map((p) => p.name),
       variadic,
+      signature.variadicAt ?? parsed.length - 1,
     ),
     definition: signature,
     returns: parseReturn(signature.returns),

@@ -39,13 +39,15 @@ export function indexSignature(
   params: readonly ParamType[],
   paramNames: readonly (string | undefined)[],
   variadic: boolean,
+  variadicAt = params.length - 1,
 ): IndexedSignature {
-  const last = params[params.length - 1];
-  const anyVariadic = variadic && last?.kind === 'any';
+  const at = variadic ? variadicAt : -1;
+  const anyVariadic = variadic && params[at]?.kind === 'any';
   return {
     params,
     paramNames,
     variadic,
+    variadicAt: at,
     anyVariadic,
     genericCount: params.filter(hasGenerics).length + (anyVariadic ? 1 : 0),
   };
@@ -77,10 +79,15 @@ export function resolveSignature<S extends IndexedSignature>(
   throw noMatchingSignature(name, args, signatures, span);
 }
 
-/** The parameter pattern that argument `i` meets. */
-export function paramAt(signature: ShownSignature, i: number): ParamType {
-  const last = signature.params.length - 1;
-  return signature.variadic && i >= last ? signature.params[last]! : signature.params[i]!;
+/**
+ * The parameter pattern that argument `i` of `argCount` meets. The variadic parameter (last, or
+ * anywhere for ksqlDB's `VariadicArgs` UDAFs) takes the arguments the fixed ones leave over.
+ */
+export function paramAt(signature: ShownSignature, i: number, argCount: number): ParamType {
+  const v = signature.variadicAt;
+  if (!signature.variadic || i < v) return signature.params[i]!;
+  const repeats = argCount - (signature.params.length - 1);
+  return i < v + repeats ? signature.params[v]! : signature.params[i - repeats + 1]!;
 }
 
 function fit(
@@ -92,7 +99,7 @@ function fit(
   if (signature.variadic ? args.length < count - 1 : args.length !== count) return null;
   const bindings: Bindings = new Map();
   for (let i = 0; i < args.length; i++) {
-    if (!accepts(paramAt(signature, i), args[i]!, bindings, allowCasts)) return null;
+    if (!accepts(paramAt(signature, i, args.length), args[i]!, bindings, allowCasts)) return null;
   }
   return bindings;
 }
@@ -147,7 +154,7 @@ function typeArguments<S extends IndexedSignature>(
 ): Resolution<S> {
   const lambdaTypes = new Map<number, { params: SqlType[]; body: SqlType }>();
   args.forEach((arg, i) => {
-    const param = paramAt(signature, i);
+    const param = paramAt(signature, i, args.length);
     if (arg.kind !== 'lambda' || param.kind !== 'lambda') return;
     const params = param.params.map((p) => applyBindings(p, bindings));
     const body = arg.bodyType(params);
@@ -158,7 +165,7 @@ function typeArguments<S extends IndexedSignature>(
   const argTypes: ArgType[] = [];
   const siteTypes: (SqlType | null)[] = [];
   args.forEach((arg, i) => {
-    const param = paramAt(signature, i);
+    const param = paramAt(signature, i, args.length);
     const lambda = lambdaTypes.get(i);
     if (lambda) {
       argTypes.push({ lambdaParams: lambda.params });

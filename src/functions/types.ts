@@ -49,6 +49,8 @@ export interface ResolvedScalar {
 export interface ResolvedAggregate {
   readonly name: string;
   readonly returnType: SqlType;
+  /** The accumulator's SQL type as ksqlDB declares it, which the value format must hold. */
+  readonly intermediateType: SqlType;
   /** The type each argument (constants included, e.g. TOPK's k) is cast to before `add`/`undo`. */
   readonly argTypes: readonly SqlType[];
   /** A new accumulator. Accumulators are JSON-serializable via toState/fromState. */

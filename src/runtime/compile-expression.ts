@@ -34,6 +34,11 @@ interface Emitter {
   lambdaVars: Map<string, string>;
   /** Safe mode: wrap each call, cast and arithmetic step in try/catch. */
   safe: boolean;
+  /**
+   * Inside a lambda body: arithmetic on NULL throws, as ksqlDB's generated Java does (it unboxes
+   * the lambda's Integer/Long/Double parameters), so the call taking the lambda fails as a whole.
+   */
+  inLambda: boolean;
 }
 
 /** One expression → `(row) => value`. */
@@ -69,7 +74,15 @@ function compileMany(
   shape: 'single' | 'array',
   safe: boolean,
 ): unknown {
-  const em: Emitter = { lines: [], temps: 0, consts: [], functions, lambdaVars: new Map(), safe };
+  const em: Emitter = {
+    lines: [],
+    temps: 0,
+    consts: [],
+    functions,
+    lambdaVars: new Map(),
+    safe,
+    inLambda: false,
+  };
   const results = exprs.map((e) => gen(e, em));
   const temps = Array.from({ length: em.temps }, (_, i) => `v${i}`);
   const body = [
@@ -124,13 +137,13 @@ function gen(e: TypedExpression, em: Emitter): string {
       const a = gen(e.left, em);
       const b = gen(e.right, em);
       const f = constant(em, arithmeticFunction(e.op, e.type));
-      return fallible(em, `${a} === null || ${b} === null ? null : ${f}(${a}, ${b})`);
+      return fallible(em, `${a} === null || ${b} === null ? ${nullOperand(em)} : ${f}(${a}, ${b})`);
     }
     case 'negate': {
       const a = gen(e.operand, em);
       const f = constant(em, arithmeticFunction('-', e.type));
       const zero = literal(zeroOf(e.type), em);
-      return assign(em, `${a} === null ? null : ${f}(${zero}, ${a})`);
+      return assign(em, `${a} === null ? ${nullOperand(em)} : ${f}(${zero}, ${a})`);
     }
     case 'compare':
       return genCompare(e, em);
@@ -311,15 +324,34 @@ function genCall(e: Extract<TypedExpression, { k: 'call' }>, em: Emitter): strin
   return fallible(em, `${f}(${args.join(', ')})`);
 }
 
+/** What arithmetic on a NULL operand gives: NULL, or inside a lambda a throw (see inLambda). */
+function nullOperand(em: Emitter): string {
+  return em.inLambda ? `${constant(em, throwNullOperand)}()` : 'null';
+}
+
+function throwNullOperand(): never {
+  throw new Error('NullPointerException: arithmetic on a NULL value inside a lambda');
+}
+
+/**
+ * A lambda body is compiled without safe mode's per-step catches: an error in it (a throwing
+ * call, NULL arithmetic) fails the function call that took the lambda, which safe mode then turns
+ * into NULL, as ksqlDB fails the whole expression.
+ */
 function genLambda(e: Extract<TypedExpression, { k: 'lambda' }>, em: Emitter): string {
   const params = e.params.map((p, i) => `l${em.temps}_${i}`);
   const saved = new Map(em.lambdaVars);
   e.params.forEach((p, i) => em.lambdaVars.set(p, params[i]!));
   const outer = em.lines;
+  const { safe, inLambda } = em;
   em.lines = [];
+  em.safe = false;
+  em.inLambda = true;
   const result = gen(e.body, em);
   const inner = em.lines;
   em.lines = outer;
+  em.safe = safe;
+  em.inLambda = inLambda;
   em.lambdaVars = saved;
   return assign(em, `(${params.join(', ')}) => {\n${inner.join('\n')}\nreturn ${result};\n}`);
 }

@@ -2,12 +2,12 @@
  * A worker thread of the suite runner (worker-pool.ts): it is told which case of which file to
  * run, runs it in-process, and posts the result back. Files are read once per worker.
  */
-import { parentPort } from 'node:worker_threads';
-import { builtinRegistry } from '../functions/registry.js';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { FunctionRegistry } from '../functions/types.js';
 import { toWire, type WireResult } from './case-result-wire.js';
 import { loadCaseFile } from './load-cases.js';
 import { runCase } from './run-case.js';
+import { testFunctions } from './test-functions.js';
 import type { TestCase } from './test-case.js';
 
 /** What the pool sends: run case `index` of the file at `path`. */
@@ -24,15 +24,18 @@ export interface WorkerReply {
 }
 
 const files = new Map<string, Promise<TestCase[]>>();
-let functions: FunctionRegistry | undefined;
+let functions: Promise<FunctionRegistry> | undefined;
+const extensionsDir = (workerData as { extensionsDir?: string } | null)?.extensionsDir;
 
 async function handle(task: WorkerTask): Promise<WireResult> {
   let cases = files.get(task.path);
   if (!cases) files.set(task.path, (cases = loadCaseFile(task.path)));
   const testCase = (await cases)[task.index];
   if (!testCase) throw new Error(`no case #${task.index} in ${task.path}`);
-  functions ??= builtinRegistry();
-  return toWire(await runCase(testCase, { functions, timeLimitMs: task.timeLimitMs }));
+  functions ??= testFunctions(extensionsDir);
+  return toWire(
+    await runCase(testCase, { functions: await functions, timeLimitMs: task.timeLimitMs }),
+  );
 }
 
 parentPort?.on('message', (task: WorkerTask) => {

@@ -4,10 +4,10 @@
  * other in this thread (under vitest, which runs the TypeScript sources).
  */
 import { availableParallelism } from 'node:os';
-import { builtinRegistry } from '../functions/registry.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import { loadCases } from './load-cases.js';
 import { DEFAULT_TIME_LIMIT_MS, runCase, type CaseResult } from './run-case.js';
+import { testFunctions } from './test-functions.js';
 import { runOnWorkers, workerScript } from './worker-pool.js';
 
 export interface SuiteOptions {
@@ -18,8 +18,10 @@ export interface SuiteOptions {
   readonly timeLimitMs?: number;
   /** Called as each case finishes (in completion order). */
   readonly onResult?: (result: CaseResult) => void;
-  /** For in-thread runs; default: the built-in functions. */
+  /** For in-thread runs; default: the built-in functions (and those of `extensionsDir`). */
   readonly functions?: FunctionRegistry;
+  /** A directory of user functions every case can call (`--extensions-dir`). */
+  readonly extensionsDir?: string;
 }
 
 export interface SuiteResult {
@@ -41,9 +43,12 @@ export async function runSuite(
   const script = workerScript();
   let results: CaseResult[];
   if (workers > 1 && script && cases.length > 1) {
-    results = await runOnWorkers(cases, workers, timeLimitMs, script, (r) => options.onResult?.(r));
+    results = await runOnWorkers(cases, workers, timeLimitMs, script, {
+      ...(options.onResult ? { onResult: options.onResult } : {}),
+      ...(options.extensionsDir !== undefined ? { extensionsDir: options.extensionsDir } : {}),
+    });
   } else {
-    const functions = options.functions ?? builtinRegistry();
+    const functions = options.functions ?? (await testFunctions(options.extensionsDir));
     results = [];
     for (const { testCase } of cases) {
       const result = await runCase(testCase, { functions, timeLimitMs });

@@ -21,20 +21,28 @@ export function workerScript(): URL | undefined {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+export interface WorkerOptions {
+  readonly onResult?: (result: CaseResult, index: number) => void;
+  /** User functions every worker loads (case-worker.ts reads it from its workerData). */
+  readonly extensionsDir?: string;
+  readonly graceMs?: number;
+}
+
 export async function runOnWorkers(
   cases: readonly LocatedCase[],
   workers: number,
   timeLimitMs: number,
   script: URL,
-  onResult?: (result: CaseResult, index: number) => void,
-  graceMs = GRACE_MS,
+  options: WorkerOptions = {},
 ): Promise<CaseResult[]> {
+  const { onResult, graceMs = GRACE_MS } = options;
+  const workerData = { extensionsDir: options.extensionsDir };
   const results: CaseResult[] = new Array<CaseResult>(cases.length);
   let next = 0;
   let finished = 0;
   return new Promise((resolve) => {
     const start = (): void => {
-      const worker = new Worker(script);
+      const worker = new Worker(script, { workerData });
       let current: { id: number; timer: NodeJS.Timeout } | undefined;
       const record = (id: number, result: CaseResult): void => {
         results[id] = result;

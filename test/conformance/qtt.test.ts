@@ -13,6 +13,8 @@ import { runSuite } from '../../src/testing/suite.js';
 
 const QTT_DIR = join(import.meta.dirname, '..', '..', '..', 'shared', 'conformance', 'qtt');
 const PASSING = join(import.meta.dirname, 'passing.txt');
+/** ksqlDB's test-only functions (TEST_UDF, BAD_UDF, …), on the path as ksqlDB's harness has them. */
+const TEST_FUNCTIONS = join(import.meta.dirname, 'ksqldb-test-functions');
 const available = existsSync(QTT_DIR);
 
 if (!available) {
@@ -29,7 +31,7 @@ describe.skipIf(!available)('QTT conformance ratchet', () => {
       ? readPassingList(readFileSync(PASSING, 'utf8'))
       : new Set<string>();
     const started = Date.now();
-    const result = await runSuite(files, { workers: 1 });
+    const result = await runSuite(files, { workers: 1, extensionsDir: TEST_FUNCTIONS });
     const outcome = ratchet(result.cases, listed);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`QTT conformance: ${summaryLine(result)} in ${seconds} s`);

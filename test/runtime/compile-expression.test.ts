@@ -3,7 +3,7 @@ import { typeExpression } from '../../src/analyzer/expression-typer.js';
 import { Scope } from '../../src/analyzer/scope.js';
 import { Decimal } from '../../src/common/decimal.js';
 import type { SqlType } from '../../src/common/sql-types.js';
-import { createFunctionRegistry } from '../../src/functions/registry.js';
+import { builtinRegistry, createFunctionRegistry } from '../../src/functions/registry.js';
 import { parseExpression } from '../../src/parser/parse.js';
 import { compileExpression } from '../../src/runtime/compile-expression.js';
 
@@ -140,5 +140,22 @@ describe('compiled expressions', () => {
     expect(evaluate('I IS DISTINCT FROM NULL', row)).toBe(true);
     expect(evaluate('I IS NOT DISTINCT FROM NULL', nulls)).toBe(true);
     expect(evaluate('I IS DISTINCT FROM 7', row)).toBe(false);
+  });
+
+  it('fails a lambda call whose body does arithmetic on NULL, as ksqlDB unboxes its parameters', () => {
+    const builtins = builtinRegistry();
+    const typed = typeExpression(parseExpression('TRANSFORM(A, x => x + 5)'), {
+      scope,
+      functions: builtins,
+      customTypes: () => undefined,
+      clause: 'SELECT',
+    });
+    const transform = compileExpression(typed, builtins);
+    const withNull = [...row.slice(0, 6), [5, null], ...row.slice(7)];
+    expect(transform(row)).toEqual([6, 7, 8]);
+    expect(() => transform(withNull)).toThrow(/NULL value inside a lambda/);
+    const errors: unknown[] = [];
+    expect(transform.safe(withNull, errors)).toBeNull();
+    expect(errors).toHaveLength(1);
   });
 });

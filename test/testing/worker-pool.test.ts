@@ -41,14 +41,10 @@ describe('the worker pool', () => {
   it('runs cases on workers, stopping one that hangs and replacing one that crashes', async () => {
     const cases = [0, 1, 2, 3, 4].map(located);
     const seen: number[] = [];
-    const results = await runOnWorkers(
-      cases,
-      2,
-      200,
-      pathToFileURL(script),
-      (_r, i) => seen.push(i),
-      300,
-    );
+    const results = await runOnWorkers(cases, 2, 200, pathToFileURL(script), {
+      onResult: (_r, i) => seen.push(i),
+      graceMs: 300,
+    });
     expect(results.map((r) => r.name)).toEqual(['case 0', 'case 1', 'case 2', 'case 3', 'case 4']);
     expect(results.map((r) => r.status)).toEqual(['passed', 'error', 'passed', 'error', 'passed']);
     expect(results[1]!.error).toMatch(/time limit of 0.2 s exceeded \(the case did not yield/);

@@ -1,19 +1,23 @@
 /**
- * `streamsql test FILE.json|DIR… [--filter REGEX] [--json] [--workers N] [--time-limit SECONDS]`
+ * `streamsql test FILE.json|DIR… [--filter REGEX] [--json] [--workers N] [--time-limit SECONDS]
+ * [--extensions-dir DIR]`
  * runs ksqlDB query-validation-test files (a directory stands for its `.json` files), and
  * `streamsql test --sql-file S [--input-file I] --output-file O` a ksql-test-runner test. Exit 0
  * when every case passed (skipped ones aside), 1 otherwise. The work is in src/testing/.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinRegistry } from '../../functions/registry.js';
 import { humanReport, jsonReport } from '../../testing/report.js';
 import { runSuite } from '../../testing/suite.js';
+import { testFunctions } from '../../testing/test-functions.js';
 import { runTriple } from '../../testing/test-runner-files.js';
 import { flag, stringOption, UsageError, type ParsedArgs } from '../args.js';
 
 export async function testCommand(args: ParsedArgs): Promise<number> {
   const timeLimitMs = seconds(stringOption(args, 'time-limit'));
+  // User functions, as the engine loads them (ksqlDB's harness has its test UDFs on the classpath).
+  const extensionsDir =
+    stringOption(args, 'extensions-dir') ?? stringOption(args, 'ksql.extension.dir');
   const sqlFile = stringOption(args, 'sql-file');
   if (sqlFile !== undefined) {
     const outputFile = stringOption(args, 'output-file');
@@ -22,7 +26,10 @@ export async function testCommand(args: ParsedArgs): Promise<number> {
     const inputFile = stringOption(args, 'input-file');
     const outcome = await runTriple(
       { sqlFile, outputFile, ...(inputFile !== undefined ? { inputFile } : {}) },
-      { functions: builtinRegistry(), ...(timeLimitMs !== undefined ? { timeLimitMs } : {}) },
+      {
+        functions: await testFunctions(extensionsDir),
+        ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
+      },
     );
     if (outcome.passed) process.stdout.write(`\t >>> ${outcome.message}\n`);
     else process.stderr.write(`\t>>>>> ${outcome.message}\n`);
@@ -45,6 +52,7 @@ export async function testCommand(args: ParsedArgs): Promise<number> {
     ...(filter ? { filter } : {}),
     ...(workers !== undefined ? { workers: positiveInteger(workers, '--workers') } : {}),
     ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
+    ...(extensionsDir !== undefined ? { extensionsDir } : {}),
   });
   process.stdout.write(flag(args, 'json') ? jsonReport(result) : humanReport(result));
   return result.failed === 0 ? 0 : 1;

@@ -4,6 +4,7 @@
  */
 import { numberProperty, stringProperty } from '../../analyzer/analyze-create-source.js';
 import { analyzeQuery, type QueryAnalysis } from '../../analyzer/analyze-query.js';
+import { checkIntermediateTypes } from '../../analyzer/check-intermediate-types.js';
 import { checkKeyTypes } from '../../analyzer/key-checks.js';
 import { AnalysisError, UnsupportedError } from '../../common/errors.js';
 import { formatSchema, type Column } from '../../common/schema.js';
@@ -51,6 +52,7 @@ export async function createAsSelect(
     );
   }
   const columns = analysis.projection.map((p) => p.column);
+  checkIntermediateTypes(analysis, ctx.functions);
   const formats = sinkFormats(stmt.properties, analysis, columns);
   const topic = stringProperty(stmt.properties, 'KAFKA_TOPIC') ?? stmt.name;
   const sink: DataSource = {

@@ -4,7 +4,7 @@
  *
  * Timestamps go through ksqlDB's StringToTimestampParser: fields the pattern lacks default to
  * 1970-01-01T00:00, and the zone is the text's own, else the argument, else GMT (PARSE_TIMESTAMP)
- * or the default zone (STRINGTOTIMESTAMP). PARSE_DATE rejects patterns with time fields;
+ * or the default zone (STRINGTOTIMESTAMP). PARSE_DATE parses as FastDateFormat (see parseDate);
  * PARSE_TIME rejects date fields. NULL gives NULL, except in the deprecated STRINGTO* functions,
  * which fail as in ksqlDB.
  */
@@ -15,8 +15,8 @@ import {
   DATE_BASED_FIELDS,
   defaultZone,
   javaDateTimeFormat,
+  parseDatePrefixMillis,
   parseTimestampMillis,
-  TIME_BASED_FIELDS,
   zoneIdOf,
 } from '../java-datetime-format.js';
 import { DATE_TIME_CATEGORY, errorMessage } from './datetime-support.js';
@@ -61,14 +61,18 @@ function stringToTimestamp(
   return BigInt(millis);
 }
 
+const MILLIS_PER_DAY = 86_400_000;
+
+/**
+ * ksqlDB's ParseDate parses with Commons Lang's FastDateFormat in GMT: trailing text is ignored,
+ * missing fields come from 1970-01-01, and a time of day other than midnight is refused.
+ */
 function parseDate(text: string | null, pattern: string | null): number | null {
   if (text === null || pattern === null) return null;
   try {
-    const parsed = javaDateTimeFormat(pattern).parse(text);
-    if (TIME_BASED_FIELDS.some((f) => parsed.isSupported(f))) {
-      throw new Error('Date format contains time field.');
-    }
-    return LocalDate.from(parsed).toEpochDay();
+    const millis = parseDatePrefixMillis(text, pattern);
+    if (millis % MILLIS_PER_DAY !== 0) throw new Error('Date format contains time field.');
+    return millis / MILLIS_PER_DAY;
   } catch (e) {
     throw dateError(text, pattern, e);
   }

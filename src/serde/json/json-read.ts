@@ -23,6 +23,7 @@ import {
   type DecimalParts,
 } from '../java/decimal-text.js';
 import { parseJavaDouble } from '../java/double-text.js';
+import { javaHashMapOrder } from '../java/hash-map-order.js';
 import { parseJavaInt, parseJavaLong } from '../java/integer-text.js';
 import { connectTypeText } from '../type-text.js';
 import { jsonNumberText, treeToJsonText } from './json-text.js';
@@ -222,17 +223,18 @@ function mapReader(type: SqlType, value: JsonReader): JsonReader {
   return (v) => {
     if (v === null || v === undefined) return null;
     if (!(v instanceof Map)) throw conversionError(v, requiredType);
-    const out = new Map<string, unknown>();
+    const read: [string, unknown][] = [];
     let key = '';
     try {
       for (const [k, item] of v) {
         key = k;
-        out.set(k, value(item));
+        read.push([k, value(item)]);
       }
     } catch (e) {
       throw atPath(e, `.${key}.value`);
     }
-    return out;
+    // In the order ksqlDB's `new HashMap<>(size)` iterates (see java/hash-map-order.ts).
+    return new Map(javaHashMapOrder(read, v.size));
   };
 }
 

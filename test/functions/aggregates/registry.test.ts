@@ -3,6 +3,7 @@ import { functions as aggregates } from '../../../src/functions/builtins/aggrega
 import { functions as tableFunctions } from '../../../src/functions/builtins/table-functions.js';
 import { createFunctionRegistry } from '../../../src/functions/registry.js';
 import {
+  BIGINT,
   BOOLEAN,
   INTEGER,
   STRING,
@@ -52,6 +53,20 @@ describe('the aggregate and table functions in the registry', () => {
         ]),
       ),
     );
+  });
+
+  it('name the intermediate type ksqlDB keeps, the result type unless declared', () => {
+    const avg = registry.resolveAggregate('AVG', [column(INTEGER)]);
+    expect(avg.intermediateType.base).toBe('STRUCT');
+    const latest = registry.resolveAggregate('LATEST_BY_OFFSET', [column(STRING)]);
+    expect(latest.intermediateType).toEqual(
+      structType([
+        { name: 'SEQ', type: BIGINT },
+        { name: 'VAL', type: STRING },
+      ]),
+    );
+    const sum = registry.resolveAggregate('SUM', [column(INTEGER)]);
+    expect(sum.intermediateType).toEqual(sum.returnType);
   });
 
   it("refuse EXPLODE over a map with ksqlDB's message", () => {

@@ -74,12 +74,22 @@ describe('PARSE_DATE and STRINGTODATE', () => {
     expect(returnType('STRINGTODATE', str(''), str(''))).toEqual(INTEGER);
   });
 
-  it('rejects time fields (PARSE_DATE) and incomplete dates', () => {
+  it('rejects a time of day (PARSE_DATE) and incomplete dates (STRINGTODATE)', () => {
     expect(() => call('PARSE_DATE', str('2020-01-01 10'), str('yyyy-MM-dd HH'))).toThrow(
       'Date format contains time field.',
     );
-    expect(() => call('PARSE_DATE', str('2020-01'), str('yyyy-MM'))).toThrow(
+    expect(call('PARSE_DATE', str('2020-01-01 00'), str('yyyy-MM-dd HH'))).toBe(18262);
+    expect(() => call('STRINGTODATE', str('2020-01'), str('yyyy-MM'))).toThrow(
       "Failed to parse date '2020-01' with formatter 'yyyy-MM'",
+    );
+  });
+
+  it('parses as FastDateFormat: missing fields from 1970-01-01, trailing text ignored', () => {
+    expect(call('PARSE_DATE', str('2020-02'), str('yyyy-MM'))).toBe(18293);
+    expect(call('PARSE_DATE', str('2004'), str('yyyy'))).toBe(12418);
+    expect(call('PARSE_DATE', str('2003-12-24-01-01'), str('yyyy-MM-dd'))).toBe(12410);
+    expect(() => call('PARSE_DATE', str('2004'), str('yyyy-MM-dd'))).toThrow(
+      "Failed to parse date '2004' with formatter 'yyyy-MM-dd': Unparseable date: \"2004\"",
     );
   });
 

@@ -50,8 +50,24 @@ export const avgFunction = aggregateFunction(
   'Returns the average value of the column computed as the sum divided by the count. ' +
     'Applicable only to numeric types.',
   [
-    { params: ['INT'], returns: 'DOUBLE', create: () => intAverage },
-    { params: ['BIGINT'], returns: 'DOUBLE', create: () => longAverage },
-    { params: ['DOUBLE'], returns: 'DOUBLE', create: () => doubleAverage },
+    // ksqlDB's AverageUdaf keeps STRUCT<SUM, COUNT>.
+    {
+      params: ['INT'],
+      returns: 'DOUBLE',
+      intermediate: 'STRUCT<SUM BIGINT, COUNT BIGINT>',
+      create: () => intAverage,
+    },
+    {
+      params: ['BIGINT'],
+      returns: 'DOUBLE',
+      intermediate: 'STRUCT<SUM BIGINT, COUNT BIGINT>',
+      create: () => longAverage,
+    },
+    {
+      params: ['DOUBLE'],
+      returns: 'DOUBLE',
+      intermediate: 'STRUCT<SUM DOUBLE, COUNT BIGINT>',
+      create: () => doubleAverage,
+    },
   ],
 );

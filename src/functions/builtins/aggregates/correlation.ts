@@ -59,5 +59,14 @@ const correlation = implement<Sums>({
 export const correlationFunction = aggregateFunction(
   'correlation',
   'Computes the Pearson correlation coefficient between two columns of data.',
-  [{ params: ['DOUBLE', 'DOUBLE'], returns: 'DOUBLE', create: () => correlation }],
+  [
+    {
+      params: ['DOUBLE', 'DOUBLE'],
+      returns: 'DOUBLE',
+      // ksqlDB's CorrelationUdaf keeps its running sums in a struct.
+      intermediate:
+        'STRUCT<X_SUM DOUBLE, Y_SUM DOUBLE, X_SQUARED_SUM DOUBLE, Y_SQUARED_SUM DOUBLE, XY_SUM DOUBLE, COUNT BIGINT>',
+      create: () => correlation,
+    },
+  ],
 );

@@ -61,5 +61,5 @@ export const countDistinctFunction = aggregateFunction(
   'COUNT_DISTINCT',
   'This function returns the number of items found in a group. The implementation is ' +
     'probabilistic with a typical accuracy (standard error) of less than 1%.',
-  [{ params: ['T'], returns: 'BIGINT', create: countDistinct }],
+  [{ params: ['T'], returns: 'BIGINT', intermediate: 'ARRAY<INT>', create: countDistinct }],
 );

@@ -112,9 +112,25 @@ function standardDeviation(
   const longs = deviation(longKind, squareRoot);
   const doubles = deviation(doubleKind, squareRoot);
   return aggregateFunction(name, description, [
-    { params: ['INT'], returns: 'DOUBLE', create: () => ints },
-    { params: ['BIGINT'], returns: 'DOUBLE', create: () => longs },
-    { params: ['DOUBLE'], returns: 'DOUBLE', create: () => doubles },
+    // ksqlDB's StandardDeviationSampUdaf keeps STRUCT<SUM, COUNT, M2>.
+    {
+      params: ['INT'],
+      returns: 'DOUBLE',
+      intermediate: 'STRUCT<SUM BIGINT, COUNT BIGINT, M2 DOUBLE>',
+      create: () => ints,
+    },
+    {
+      params: ['BIGINT'],
+      returns: 'DOUBLE',
+      intermediate: 'STRUCT<SUM BIGINT, COUNT BIGINT, M2 DOUBLE>',
+      create: () => longs,
+    },
+    {
+      params: ['DOUBLE'],
+      returns: 'DOUBLE',
+      intermediate: 'STRUCT<SUM DOUBLE, COUNT BIGINT, M2 DOUBLE>',
+      create: () => doubles,
+    },
   ]);
 }
 

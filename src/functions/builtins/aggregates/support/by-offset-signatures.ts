@@ -6,6 +6,10 @@
 import type { AggregateImplementation, AggregateSignature, CallSite } from '../../../definition.js';
 import { literalBoolean, literalInt } from './call-site.js';
 
+/** ksqlDB keeps each value with its offset sequence: STRUCT<SEQ, VAL> (a list of them for N). */
+const ONE = 'STRUCT<SEQ BIGINT, VAL T>';
+const MANY = 'ARRAY<STRUCT<SEQ BIGINT, VAL T>>';
+
 export function byOffsetSignatures(
   name: string,
   word: 'earliest' | 'latest',
@@ -17,22 +21,31 @@ export function byOffsetSignatures(
   const single = `return the ${word} value of a column`;
   const several = `return the ${word} N values of a column`;
   return [
-    { params: ['T'], returns: 'T', description: single, create: () => one(true) },
+    {
+      params: ['T'],
+      returns: 'T',
+      intermediate: ONE,
+      description: single,
+      create: () => one(true),
+    },
     {
       params: ['T', 'BOOLEAN'],
       returns: 'T',
+      intermediate: ONE,
       description: single,
       create: (site) => one(ignoreNullsAt(site, 1)),
     },
     {
       params: ['T', 'INT'],
       returns: 'ARRAY<T>',
+      intermediate: MANY,
       description: several,
       create: (site) => many(literalInt(site, 1, name), true),
     },
     {
       params: ['T', 'INT', 'BOOLEAN'],
       returns: 'ARRAY<T>',
+      intermediate: MANY,
       description: several,
       create: (site) => many(literalInt(site, 1, name), ignoreNullsAt(site, 2)),
     },
