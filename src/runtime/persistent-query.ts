@@ -181,9 +181,7 @@ export class PersistentQuery {
 
   private async start(): Promise<void> {
     if (this.plan.partitioned) {
-      this.tasks = await QueryTasks.prepare(this.plan, this.topology, this.log, (p) =>
-        this.buildTask(p),
-      );
+      this.tasks = await QueryTasks.prepare(this.topology, this.log, (p) => this.buildTask(p));
     }
     const offsetReset = this.offsetReset;
     const owns = (i: number, partition: number) => {

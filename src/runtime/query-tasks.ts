@@ -4,12 +4,12 @@
  * task with operators and stores of its own: store of task p ↔ partition p of its changelog
  * topic. Repartition topics are created here with the partition count of the source partitions
  * they carry (ksqlDB: the source's; a join's: that of the side read directly, to stay
- * co-partitioned with it). A plan from before tasks runs as one task over every partition.
+ * co-partitioned with it). A sub-topology whose source topics have different partition counts
+ * (a join ksqlDB refuses) cannot be co-partitioned, so it runs as one task over every partition,
+ * as a foreign-key join does. A plan from before tasks runs as one task over every partition.
  */
-import { AnalysisError } from '../common/errors.js';
 import type { Log } from '../log/log.js';
-import type { PlanNode, QueryPlan, RepartitionNode } from '../planner/plan.js';
-import { sourceOf } from './operator-factory.js';
+import type { RepartitionNode } from '../planner/plan.js';
 import type { SubTopology, Topology } from './topology.js';
 
 /** An internal topic of a query, as DESCRIBE EXTENDED and the test harness show it. */
@@ -24,6 +24,8 @@ export class QueryTasks {
   private constructor(
     /** Per sub-topology: how many tasks it runs. */
     readonly counts: readonly number[],
+    /** Per sub-topology: one task over every partition of its inputs. */
+    private readonly single: readonly boolean[],
     /** Per task partition: the operators of every sub-topology for that partition. */
     readonly instances: readonly Topology[],
     readonly repartitionTopics: readonly InternalTopic[],
@@ -34,6 +36,7 @@ export class QueryTasks {
   static single(layout: Topology): QueryTasks {
     return new QueryTasks(
       layout.subTopologies.map(() => 1),
+      layout.subTopologies.map(() => true),
       [layout],
       [],
       false,
@@ -45,7 +48,6 @@ export class QueryTasks {
    * operators (`build(p)`: the topology for task partition p; `layout` is task 0's).
    */
   static async prepare(
-    plan: QueryPlan,
     layout: Topology,
     log: Log,
     build: (partition: number) => Topology,
@@ -56,14 +58,15 @@ export class QueryTasks {
       const info = await log.describeTopic(path.topic);
       partitionsOf.set(path.topic, info?.partitions ?? 1);
     }
-    checkJoinPartitions(plan.root, partitionsOf);
     const counts: number[] = [];
+    const single: boolean[] = [];
     const internal: InternalTopic[] = [];
     const inputsOf = (sub: SubTopology) => sub.paths.map((i) => layout.paths[i]!);
     for (const sub of layout.subTopologies) {
       const inputs = inputsOf(sub).map((p) => partitionsOf.get(p.topic) ?? 1);
       const tasks = Math.max(1, ...inputs);
-      counts[sub.id] = sub.singleTask ? 1 : tasks;
+      single[sub.id] = sub.singleTask || new Set(inputs).size > 1;
+      counts[sub.id] = single[sub.id] ? 1 : tasks;
       if (!sub.output) continue;
       const downstream = layout.subTopologies.find((d) =>
         inputsOf(d).some((p) => p.topic === sub.output),
@@ -89,7 +92,7 @@ export class QueryTasks {
     }
     const instances = [layout];
     for (let p = 1; p < Math.max(...counts); p++) instances.push(build(p));
-    const tasks = new QueryTasks(counts, instances, internal, true);
+    const tasks = new QueryTasks(counts, single, instances, internal, true);
     await tasks.createChangelogs(log);
     return tasks;
   }
@@ -98,15 +101,14 @@ export class QueryTasks {
   forChunk(path: number, partition: number): Topology {
     if (!this.partitioned) return this.instances[0]!;
     const sub = this.instances[0]!.paths[path]!.subTopology;
-    return this.counts[sub] === 1 ? this.instances[0]! : this.instances[partition]!;
+    return this.single[sub] ? this.instances[0]! : this.instances[partition]!;
   }
 
   /** The task partitions topology instance `index` serves in sub-topology `sub`, if any. */
   serves(index: number, sub: SubTopology): 'all' | 'one' | 'none' {
     if (!this.partitioned) return 'all';
-    const count = this.counts[sub.id]!;
-    if (count === 1 && sub.singleTask) return index === 0 ? 'all' : 'none';
-    return index < count ? 'one' : 'none';
+    if (this.single[sub.id]) return index === 0 ? 'all' : 'none';
+    return index < this.counts[sub.id]! ? 'one' : 'none';
   }
 
   /** Changelog topics with one partition per task of the sub-topology that keeps the store. */
@@ -124,24 +126,4 @@ export class QueryTasks {
       }
     }
   }
-}
-
-/** ksqlDB's JoinNode.ensureMatchingPartitionCounts: co-partitioned sides need equal counts. */
-function checkJoinPartitions(node: PlanNode, partitionsOf: ReadonlyMap<string, number>): void {
-  if (node.type === 'source') return;
-  if (node.type !== 'join') {
-    checkJoinPartitions(node.input, partitionsOf);
-    return;
-  }
-  checkJoinPartitions(node.left, partitionsOf);
-  checkJoinPartitions(node.right, partitionsOf);
-  if (node.kind === 'foreignKey') return;
-  const left = sourceOf(node.left);
-  const right = sourceOf(node.right);
-  const l = partitionsOf.get(left.topic) ?? 1;
-  const r = partitionsOf.get(right.topic) ?? 1;
-  if (l === r) return;
-  throw new AnalysisError(
-    `Can't join \`${left.sourceName}\` with \`${right.sourceName}\` since the number of partitions don't match. \`${left.sourceName}\` partitions = ${l}; \`${right.sourceName}\` partitions = ${r}. Please repartition either one so that the number of partitions match.`,
-  );
 }
