@@ -108,6 +108,37 @@ export class PersistentQuery {
     return this.topology.paths.flatMap((p) => (p.node.type === 'source' ? [p.topic] : []));
   }
 
+  /**
+   * Whether the sub-topology reading `topic` reads other topics too (a join): its records must
+   * then meet theirs in timestamp order, so the step ends to let them land first.
+   */
+  private meetsOtherInputs(topic: string): boolean {
+    const t = this.topology;
+    const downstream = t.subTopologies.find((s) =>
+      s.paths.some((i) => t.paths[i]!.topic === topic),
+    );
+    return (downstream?.paths.length ?? 0) > 1;
+  }
+
+  /**
+   * Whether input `other`'s records are to meet `first`'s in timestamp order: they reach
+   * `first`'s sub-topology through another of its inputs (a join's other side, or the source
+   * of that side's repartition topic). Records that reach it through `first` itself (a GROUP BY's
+   * source and its repartition topic) keep their order in that topic anyway.
+   */
+  private readonly meet = (other: number, first: number): boolean => {
+    const t = this.topology;
+    const target = t.paths[first]!.subTopology;
+    let p = other;
+    for (let hops = 0; t.paths[p]!.subTopology !== target; hops++) {
+      const out = t.subTopologies[t.paths[p]!.subTopology]!.output;
+      const next = out === undefined ? -1 : t.paths.findIndex((q) => q.topic === out);
+      if (next < 0 || hops > t.paths.length) return false;
+      p = next;
+    }
+    return p !== first;
+  };
+
   private isInternal(path: number): boolean {
     return this.topology.paths[path]!.node.type === 'repartition';
   }
@@ -241,8 +272,9 @@ export class PersistentQuery {
 
   /**
    * One transaction over up to `maxChunks` chunks (a spread task's: one partition's chunk). A
-   * chunk that wrote repartition records ends the transaction: their rows are read back after
-   * it commits, in timestamp order with the other inputs, before anything newer is processed.
+   * chunk that wrote repartition records for a join ends the transaction: their rows are read
+   * back after it commits, in timestamp order with the join's other input, before anything
+   * newer is processed.
    */
   private async stepTask(maxRecords: number, maxChunks: number | undefined): Promise<number> {
     if (this.wroteRepartition) {
@@ -255,7 +287,7 @@ export class PersistentQuery {
     const positions = new Map<string, { path: number; partition: number; next: number }>();
     let consumed = 0;
     while (consumed < maxRecords && (maxChunks === undefined || chunks < maxChunks)) {
-      const chunk = await nextChunk(this.cursors);
+      const chunk = await nextChunk(this.cursors, this.meet);
       if (!chunk) break;
       chunks++;
       this.lastPartition = chunk.partition;
@@ -276,7 +308,7 @@ export class PersistentQuery {
         next,
       });
       consumed += chunk.records.length;
-      if (output && rows.length > 0) {
+      if (output && rows.length > 0 && this.meetsOtherInputs(output.topic)) {
         this.wroteRepartition = true;
         break;
       }

@@ -123,6 +123,11 @@ INSERT INTO clicks (id, uid) VALUES (13, 1);`);
       `Sub-topology 1: reads ${topic}, users | writes NAMED | 3 tasks`,
     );
     expect(text(explain)).not.toContain('REKEY');
+    const [describe] = await t.engine.executeScript('DESCRIBE named EXTENDED;');
+    expect(text(describe)).toContain('Repartition topics of CSAS_NAMED_0:');
+    expect(text(describe)).toContain(
+      `> ${topic} (3 partitions, key format: KAFKA, value format: JSON)`,
+    );
   });
 
   it('resumes after a restart from the repartition topic and each task’s changelog partition', async () => {

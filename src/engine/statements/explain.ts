@@ -128,27 +128,38 @@ function rekeyed(node: Extract<PlanNode, { type: 'join' }>): string {
     : ` | REKEY ${sides.join(', ')} (in memory: a push query is one task over every partition)`;
 }
 
+type SubTopologyRow = { id: number; inputs: string[]; output: string; tasks: number };
+
 /** The parts of a query between topics, each one task per partition of what it reads. */
 function renderSubTopologies(
-  subs: readonly { id: number; inputs: string[]; output: string; tasks: number }[],
+  subs: readonly SubTopologyRow[],
   repartitions: readonly InternalTopic[],
 ): string[] {
   if (subs.length === 0) return [];
-  const lines = subs.map(
-    (s) =>
-      ` > Sub-topology ${s.id}: reads ${[...new Set(s.inputs)].join(', ')} | writes ${s.output} | ${s.tasks} task${s.tasks === 1 ? '' : 's'}`,
-  );
-  const topics = repartitions.map(
-    (t) =>
-      ` > ${t.name} (${t.partitions} partition${t.partitions === 1 ? '' : 's'}, key format: ${t.keyFormat}, value format: ${t.valueFormat})`,
-  );
+  const topics = repartitionLines(repartitions);
   return [
     '',
     'Sub-topologies',
     '--------------',
-    ...lines,
+    ...subTopologyLines(subs),
     ...(topics.length > 0 ? ['', 'Repartition topics', '------------------', ...topics] : []),
   ];
+}
+
+/** One line per sub-topology: what it reads, what it writes, how many tasks run it. */
+export function subTopologyLines(subs: readonly SubTopologyRow[]): string[] {
+  return subs.map(
+    (s) =>
+      ` > Sub-topology ${s.id}: reads ${[...new Set(s.inputs)].join(', ')} | writes ${s.output} | ${s.tasks} task${s.tasks === 1 ? '' : 's'}`,
+  );
+}
+
+/** One line per repartition topic: its partitions and formats. */
+export function repartitionLines(topics: readonly InternalTopic[]): string[] {
+  return topics.map(
+    (t) =>
+      ` > ${t.name} (${t.partitions} partition${t.partitions === 1 ? '' : 's'}, key format: ${t.keyFormat}, value format: ${t.valueFormat})`,
+  );
 }
 
 /** The query's state stores and the changelog topics they are restored from. */
