@@ -7,8 +7,9 @@
  * - A stream side of a join whose join expression is not its key (for a join below, not in the
  *   join's equivalence set): `Join-left` / `Join-right` (stream-stream) or `Join` (stream-table),
  *   prefixed `L_` per level of an n-way join, as ksqlDB's LogicalPlanner names them.
- * - A side that keeps its key but whose key format is not the join's (KLIP-33): re-keyed into the
- *   join's key format; a table side as `LeftSourceKeyed-SelectKey` / `RightSourceKeyed-SelectKey`.
+ * - A side that keeps its key but whose key format is not the join's (KLIP-33), and every source
+ *   side when the join's key format is a Schema Registry one: re-keyed into the join's key
+ *   format; a table side as `LeftSourceKeyed-SelectKey` / `RightSourceKeyed-SelectKey`.
  *
  * Foreign-key joins need no co-partitioning and are left alone; PARTITION BY only feeds a sink
  * (ksqlDB refuses it with GROUP BY), which partitions its records itself.
@@ -18,6 +19,9 @@ import type { FormatInfo } from '../../engine/data-source.js';
 import { checkFormatSupports } from '../../serde/format-support.js';
 import type { FormatName } from '../../serde/serde.js';
 import type { AggregateNode, JoinNode, PlanNode, RepartitionNode, SourceNode } from '../plan.js';
+
+/** Key formats whose schemas Schema Registry holds (ksqlDB's SerdeFeature.SCHEMA_INFERENCE). */
+const SCHEMA_INFERENCE: ReadonlySet<FormatName> = new Set(['AVRO', 'PROTOBUF', 'JSON_SR']);
 
 export interface RepartitionSettings {
   /** `ksql.persistence.default.format.key`: the key format where every source is keyless. */
@@ -89,8 +93,12 @@ function rewriteJoin(node: JoinNode, prefix: string, settings: RepartitionSettin
     (leftRekey ? undefined : keyFormatOf(left)) ??
     (rightRekey ? undefined : keyFormatOf(right)) ??
     defaultSourceKeyFormat(node, settings);
+  // A key format with schema inference (Schema Registry) re-keys every source side, so that
+  // both sides' keys are written with one schema (ksqlDB's PreJoinRepartitionNode, issue 6332).
+  const inferred = SCHEMA_INFERENCE.has(joinFormat.format);
   const side = (input: PlanNode, key: TypedExpression, rekey: boolean, which: 'left' | 'right') => {
-    if (!rekey && sameFormat(keyFormatOf(input), joinFormat)) return input;
+    const forced = inferred && input.type !== 'join';
+    if (!rekey && !forced && sameFormat(keyFormatOf(input), joinFormat)) return input;
     const isTable = outputType(input) === 'table';
     const name = isTable
       ? `${prefix}${which === 'left' ? 'Left' : 'Right'}SourceKeyed-SelectKey`
