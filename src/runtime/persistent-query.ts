@@ -77,9 +77,22 @@ export class PersistentQuery {
   }
 
   /** The state stores of the query's operators, with their changelog topics. */
-  stores(): { operator: string; name: string; changelogTopic?: string }[] {
-    return this.topology.operators.flatMap((op) =>
-      (op.stores?.() ?? []).map((s) => ({ operator: op.name, ...s })),
+  stores(): {
+    operator: string;
+    name: string;
+    changelogTopic?: string;
+    subTopology: number;
+    tasks: number;
+  }[] {
+    return this.topology.subTopologies.flatMap((sub) =>
+      sub.operators.flatMap((op) =>
+        (op.stores?.() ?? []).map((s) => ({
+          operator: op.name,
+          ...s,
+          subTopology: sub.id,
+          tasks: this.tasks.counts[sub.id]!,
+        })),
+      ),
     );
   }
 

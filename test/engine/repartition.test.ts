@@ -81,6 +81,10 @@ describe('repartition topics', () => {
       `${GROUP}CTAS_COUNTS_0-Aggregate-Aggregate-Materialize-changelog`,
     );
     expect(changelog?.partitions).toBe(4);
+    const [explain] = await t.engine.executeScript('EXPLAIN CTAS_COUNTS_0;');
+    expect(text(explain)).toContain(
+      `Aggregate-Materialize (changelog: ${GROUP}CTAS_COUNTS_0-Aggregate-Aggregate-Materialize-changelog) | sub-topology 1, 4 tasks, one store each`,
+    );
     expect(lastCounts(await readTopic(log, 'COUNTS'))).toEqual(expectedCounts(40));
   });
 

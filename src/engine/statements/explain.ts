@@ -163,7 +163,14 @@ export function repartitionLines(topics: readonly InternalTopic[]): string[] {
 }
 
 /** The query's state stores and the changelog topics they are restored from. */
-type StoreRow = { operator: string; name: string; changelogTopic?: string };
+type StoreRow = {
+  operator: string;
+  name: string;
+  changelogTopic?: string;
+  /** Where the store lives: its sub-topology, one store per task (a changelog partition each). */
+  subTopology?: number;
+  tasks?: number;
+};
 
 function renderStores(stores: readonly StoreRow[]): string[] {
   if (stores.length === 0) return [];
@@ -174,6 +181,6 @@ function renderStores(stores: readonly StoreRow[]): string[] {
 export function storeLines(stores: readonly StoreRow[]): string[] {
   return stores.map(
     (s) =>
-      ` > ${s.operator} ${s.name}${s.changelogTopic ? ` (changelog: ${s.changelogTopic})` : ''}`,
+      ` > ${s.operator} ${s.name}${s.changelogTopic ? ` (changelog: ${s.changelogTopic})` : ''}${s.tasks !== undefined ? ` | sub-topology ${s.subTopology}, ${s.tasks} task${s.tasks === 1 ? '' : 's'}, one store each` : ''}`,
   );
 }
