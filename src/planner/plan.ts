@@ -10,7 +10,7 @@ import type { TypedExpression } from '../analyzer/typed-expression.js';
 import type { FormatInfo, WindowInfo } from '../engine/data-source.js';
 
 export type PlanNode =
-  SourceNode | FilterNode | ProjectNode | FlatMapNode | AggregateNode | JoinNode;
+  SourceNode | FilterNode | ProjectNode | FlatMapNode | AggregateNode | JoinNode | RepartitionNode;
 
 /** Reads a topic: deserializes keys and values into rows `[key…, value…, header…, pseudo…]`. */
 export interface SourceNode {
@@ -112,6 +112,31 @@ export interface JoinNode {
   readonly schema: readonly Column[];
 }
 
+/**
+ * Moves rows to the partition of a new key, through an internal topic (ksqlDB's implicit
+ * repartition before a GROUP BY or a join on a non-key expression): the part of the query up to
+ * here writes each row to `<query group>-<name>-repartition`, keyed by `keys` in `keyFormat`
+ * (partitioned by murmur2 of the key bytes), and the part after it reads that topic, one task
+ * per partition. Rows come out as they went in (same schema); only their partition changes.
+ */
+export interface RepartitionNode {
+  readonly type: 'repartition';
+  readonly v: 1;
+  readonly input: PlanNode;
+  /** ksqlDB's name of the step: `Join-left`, `L_Join-right`, `Join`, `Aggregate-GroupBy`, … */
+  readonly name: string;
+  /** The new key: its serialized bytes choose the partition. */
+  readonly keys: readonly TypedExpression[];
+  readonly keyFormat: FormatInfo;
+  readonly valueFormat: FormatInfo;
+  /**
+   * Table input whose key changes (GROUP BY over a table): a change is sent as two records,
+   * the retraction of the old row to the old key's partition and the new row to the new key's.
+   */
+  readonly splitChanges?: boolean;
+  readonly schema: readonly Column[];
+}
+
 /** Where a persistent query writes. */
 export interface SinkSpec {
   readonly sourceName: string;
@@ -133,4 +158,10 @@ export interface QueryPlan {
   readonly sink: SinkSpec;
   /** The sources the query reads, by name. */
   readonly sources: readonly string[];
+  /**
+   * One task per partition, with repartition topics where the plan has repartition nodes and a
+   * store per task. Absent in plans accepted before tasks existed: they run as one task over
+   * every partition, with single-partition changelogs, as they did.
+   */
+  readonly partitioned?: true;
 }

@@ -2,7 +2,8 @@
  * Which records a query processes next: the batch of the partition whose next record is
  * oldest. When the query reads several sources (joins), only up to the next record of another
  * source, so the sources' records meet in timestamp order, as Kafka Streams chooses among a
- * task's partitions; partitions of one source are independent and go batch by batch.
+ * task's partitions; partitions of one source are independent and go batch by batch, and so
+ * are inputs that never meet in one task (`meet`: a query's sub-topologies, apart).
  */
 import type { LogRecord } from '../log/log.js';
 import type { SourceCursor } from './source-cursor.js';
@@ -13,7 +14,10 @@ export interface Chunk {
   readonly records: readonly LogRecord[];
 }
 
-export async function nextChunk(cursors: readonly SourceCursor[]): Promise<Chunk | undefined> {
+export async function nextChunk(
+  cursors: readonly SourceCursor[],
+  meet: (a: number, b: number) => boolean = () => true,
+): Promise<Chunk | undefined> {
   const heads: Chunk[] = [];
   for (const [path, cursor] of cursors.entries()) {
     for (let partition = 0; partition < cursor.partitions; partition++) {
@@ -24,7 +28,7 @@ export async function nextChunk(cursors: readonly SourceCursor[]): Promise<Chunk
   if (heads.length <= 1) return heads[0];
   heads.sort((a, b) => a.records[0]!.timestamp - b.records[0]!.timestamp || a.path - b.path);
   const first = heads[0]!;
-  const other = heads.find((h) => h.path !== first.path);
+  const other = heads.find((h) => h.path !== first.path && meet(h.path, first.path));
   if (!other) return first;
   const limit = other.records[0]!.timestamp;
   let n = 1;

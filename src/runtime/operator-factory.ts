@@ -4,7 +4,13 @@
  */
 import { InternalError } from '../common/errors.js';
 import type { FunctionRegistry } from '../functions/types.js';
-import type { AggregateNode, JoinNode, PlanNode, SourceNode } from '../planner/plan.js';
+import type {
+  AggregateNode,
+  JoinNode,
+  PlanNode,
+  RepartitionNode,
+  SourceNode,
+} from '../planner/plan.js';
 import { compileExpression, compileProjection } from './compile-expression.js';
 import { AggregateOperator } from './operators/aggregate.js';
 import { FilterOperator } from './operators/filter.js';
@@ -22,12 +28,16 @@ export interface BuildContext {
   readonly functions: FunctionRegistry;
   /** Set for persistent queries: their stores get changelog topics named after it. */
   readonly queryId?: string;
+  /** The task partition the operators are built for: their stores' changelog partition. */
+  readonly partition?: number;
 }
 
 type Factory<N extends PlanNode> = (node: N, ctx: BuildContext) => Operator;
 
 const FACTORIES: {
-  [T in Exclude<PlanNode['type'], 'source'>]: Factory<Extract<PlanNode, { type: T }>>;
+  [T in Exclude<PlanNode['type'], 'source' | 'repartition'>]: Factory<
+    Extract<PlanNode, { type: T }>
+  >;
 } = {
   filter: (node, { functions }) => new FilterOperator(compileExpression(node.predicate, functions)),
   project: (node, { functions }) => {
@@ -57,7 +67,7 @@ const FACTORIES: {
   join: (node, ctx) => joinOperator(node, ctx),
 };
 
-function joinOperator(node: JoinNode, { functions, queryId }: BuildContext): Operator {
+function joinOperator(node: JoinNode, { functions, queryId, partition }: BuildContext): Operator {
   const config: JoinConfig = {
     leftKey: compileExpression(node.leftKey, functions),
     rightKey: compileExpression(node.rightKey, functions),
@@ -65,6 +75,7 @@ function joinOperator(node: JoinNode, { functions, queryId }: BuildContext): Ope
     rightWidth: node.right.schema.length,
     joinType: node.joinType,
     ...(queryId ? { changelogPrefix: `${queryGroup(queryId)}-Join${joinCounter(node)}` } : {}),
+    ...(partition ? { partition } : {}),
   };
   switch (node.kind) {
     case 'streamTable':
@@ -90,11 +101,19 @@ function joinOperator(node: JoinNode, { functions, queryId }: BuildContext): Ope
 /** Distinguishes the stores of the joins of an n-way join: the depth of the join in the tree. */
 function joinCounter(node: JoinNode): string {
   let depth = 0;
-  for (let n: PlanNode = node.left; n.type === 'join'; n = n.left) depth++;
+  for (let n = throughRepartition(node.left); n.type === 'join'; n = throughRepartition(n.left))
+    depth++;
   return depth === 0 ? '' : `${depth}`;
 }
 
-function aggregateOperator(node: AggregateNode, { functions, queryId }: BuildContext): Operator {
+function throughRepartition(node: PlanNode): PlanNode {
+  return node.type === 'repartition' ? throughRepartition(node.input) : node;
+}
+
+function aggregateOperator(
+  node: AggregateNode,
+  { functions, queryId, partition }: BuildContext,
+): Operator {
   const aggregates = node.aggregates.map((a) =>
     functions.resolveAggregate(
       a.name,
@@ -132,11 +151,15 @@ function aggregateOperator(node: AggregateNode, { functions, queryId }: BuildCon
     ...(queryId
       ? { changelogTopic: `${queryGroup(queryId)}-Aggregate-Aggregate-Materialize-changelog` }
       : {}),
+    ...(partition ? { partition } : {}),
   });
 }
 
 /** Builds the operator for one (non-source) plan node. */
-export function buildOperator(node: Exclude<PlanNode, SourceNode>, ctx: BuildContext): Operator {
+export function buildOperator(
+  node: Exclude<PlanNode, SourceNode | RepartitionNode>,
+  ctx: BuildContext,
+): Operator {
   const factory = FACTORIES[node.type as keyof typeof FACTORIES] as Factory<PlanNode> | undefined;
   if (!factory) throw new InternalError(`no operator for plan node ${node.type}`);
   return factory(node, ctx);

@@ -1,8 +1,10 @@
 /**
- * A running persistent query (CSAS, CTAS, INSERT INTO): reads each source's partitions from
- * their committed offsets, runs each batch along its source's path, and commits the output
- * records, state changelogs, processing-log records and input offsets in one transaction, so a
- * crash at any point neither loses nor duplicates a record. On a log that several processes
+ * A running persistent query (CSAS, CTAS, INSERT INTO): reads each input's partitions from
+ * their committed offsets, runs each batch along its input's path in the task of its partition
+ * (query-tasks.ts), and commits the output records, repartition records, state changelogs,
+ * processing-log records and input offsets in one transaction, so a crash at any point neither
+ * loses nor duplicates a record. A repartition topic's records are read back, by the tasks
+ * downstream of it, once their transaction has committed. On a log that several processes
  * share (Kafka), the query is a member of its consumer group and runs only the partitions it owns
  * (see query-membership.ts), each partition's transaction under that task's id.
  */
@@ -17,6 +19,7 @@ import { type GroupMode, QueryMembership } from './query-membership.js';
 import { queryGroup } from './query-names.js';
 import { restoreState } from './restore-state.js';
 import { nextChunk } from './next-chunk.js';
+import { type InternalTopic, QueryTasks } from './query-tasks.js';
 import { SourceCursor } from './source-cursor.js';
 import { buildTopology, runPath, type Topology } from './topology.js';
 
@@ -26,13 +29,17 @@ export class PersistentQuery {
   state: QueryState = 'RUNNING';
   error: string | undefined;
   readonly group: string;
+  /** Task 0's operators, and the shape every task shares. */
   private topology!: Topology;
+  private tasks!: QueryTasks;
   private sink!: SinkEncoder;
   private cursors!: SourceCursor[];
   private membership: QueryMembership | undefined;
   private offsetReset: 'earliest' | 'latest' = 'earliest';
   /** The last step's commit, until the next step or flush() has awaited it. */
   private inflight: Promise<void> | undefined;
+  /** The last step wrote repartition records: the next one reads them once they landed. */
+  private wroteRepartition = false;
 
   constructor(
     readonly plan: QueryPlan,
@@ -48,31 +55,116 @@ export class PersistentQuery {
 
   /** Fresh operators and stores, and cursors at no position yet. */
   private build(): void {
-    this.topology = buildTopology(this.plan.root, this.functions, this.plan.queryId, this.registry);
+    this.topology = this.buildTask(0);
+    this.tasks = QueryTasks.single(this.topology);
     this.sink = new SinkEncoder(
       this.plan.sink,
       this.topology.schema,
       this.functions,
       this.registry,
     );
-    this.cursors = this.topology.paths.map((p) => new SourceCursor(this.log, p.node.topic));
+    this.cursors = this.topology.paths.map((p) => new SourceCursor(this.log, p.topic));
   }
 
-  /** The state stores of the query's operators, with their changelog topics. */
-  stores(): { operator: string; name: string; changelogTopic?: string }[] {
-    return this.topology.operators.flatMap((op) =>
-      (op.stores?.() ?? []).map((s) => ({ operator: op.name, ...s })),
+  private buildTask(partition: number): Topology {
+    return buildTopology(
+      this.plan.root,
+      this.functions,
+      this.plan.queryId,
+      this.registry,
+      partition,
     );
   }
 
-  /** The topics the query reads. */
+  /** The state stores of the query's operators, with their changelog topics. */
+  stores(): {
+    operator: string;
+    name: string;
+    changelogTopic?: string;
+    subTopology: number;
+    tasks: number;
+  }[] {
+    return this.topology.subTopologies.flatMap((sub) =>
+      sub.operators.flatMap((op) =>
+        (op.stores?.() ?? []).map((s) => ({
+          operator: op.name,
+          ...s,
+          subTopology: sub.id,
+          tasks: this.tasks.counts[sub.id]!,
+        })),
+      ),
+    );
+  }
+
+  /** The query's sub-topologies: what each reads and writes, and its tasks (EXPLAIN). */
+  subTopologies(): { id: number; inputs: string[]; output: string; tasks: number }[] {
+    return this.topology.subTopologies.map((s) => ({
+      id: s.id,
+      inputs: s.paths.map((i) => this.topology.paths[i]!.topic),
+      output: s.output ?? this.plan.sink.topic,
+      tasks: this.tasks.counts[s.id]!,
+    }));
+  }
+
+  /** The repartition topics the query writes, once it started. */
+  get repartitionTopics(): readonly InternalTopic[] {
+    return this.tasks.repartitionTopics;
+  }
+
+  /** The topics the query reads: its sources' and its repartition topics. */
   get sourceTopics(): readonly string[] {
     return this.cursors.map((c) => c.topic);
   }
 
-  /** Each source path commits under its own group, so a self-join's two readers stay apart. */
+  /** The source topics, which the consumer group hands out (repartition topics follow them). */
+  private get externalTopics(): readonly string[] {
+    return this.topology.paths.flatMap((p) => (p.node.type === 'source' ? [p.topic] : []));
+  }
+
+  /**
+   * Whether the sub-topology reading `topic` reads other topics too (a join): its records must
+   * then meet theirs in timestamp order, so the step ends to let them land first.
+   */
+  private meetsOtherInputs(topic: string): boolean {
+    const t = this.topology;
+    const downstream = t.subTopologies.find((s) =>
+      s.paths.some((i) => t.paths[i]!.topic === topic),
+    );
+    return (downstream?.paths.length ?? 0) > 1;
+  }
+
+  /**
+   * Whether input `other`'s records are to meet `first`'s in timestamp order: they reach
+   * `first`'s sub-topology through another of its inputs (a join's other side, or the source
+   * of that side's repartition topic). Records that reach it through `first` itself (a GROUP BY's
+   * source and its repartition topic) keep their order in that topic anyway.
+   */
+  private readonly meet = (other: number, first: number): boolean => {
+    const t = this.topology;
+    const target = t.paths[first]!.subTopology;
+    let p = other;
+    for (let hops = 0; t.paths[p]!.subTopology !== target; hops++) {
+      const out = t.subTopologies[t.paths[p]!.subTopology]!.output;
+      const next = out === undefined ? -1 : t.paths.findIndex((q) => q.topic === out);
+      if (next < 0 || hops > t.paths.length) return false;
+      p = next;
+    }
+    return p !== first;
+  };
+
+  private isInternal(path: number): boolean {
+    return this.topology.paths[path]!.node.type === 'repartition';
+  }
+
+  /**
+   * Each path commits under the query's group; a second path over the same topic (a self-join)
+   * under a group of its own, so the two readers stay apart.
+   */
   private groupOf(path: number): string {
-    return path === 0 ? this.group : `${this.group}-source${path}`;
+    if (!this.plan.partitioned) return path === 0 ? this.group : `${this.group}-source${path}`;
+    const topic = this.topology.paths[path]!.topic;
+    const first = this.topology.paths.findIndex((p) => p.topic === topic);
+    return first === path ? this.group : `${this.group}-source${path}`;
   }
 
   /**
@@ -83,7 +175,12 @@ export class PersistentQuery {
     this.offsetReset = offsetReset;
     if (this.log.subscribe) {
       const log = this.log as Log & Required<Pick<Log, 'subscribe'>>;
-      this.membership = await QueryMembership.join(log, this.group, this.sourceTopics, this.mode());
+      this.membership = await QueryMembership.join(
+        log,
+        this.group,
+        this.externalTopics,
+        this.mode(),
+      );
       await this.follow(this.membership);
       return;
     }
@@ -104,7 +201,14 @@ export class PersistentQuery {
   private async follow(membership: QueryMembership): Promise<void> {
     if (!membership.takeChange()) return;
     if (membership.mode === 'whole') this.build();
-    for (const cursor of this.cursors) cursor.owned = membership.partitions(cursor.topic);
+    for (const [i, cursor] of this.cursors.entries()) {
+      // A repartition topic belongs to the query: in `whole` mode the owner reads all of it.
+      cursor.owned = this.isInternal(i)
+        ? membership.active
+          ? undefined
+          : new Set()
+        : membership.partitions(cursor.topic);
+    }
     if (membership.active) await this.start();
   }
 
@@ -120,6 +224,9 @@ export class PersistentQuery {
   }
 
   private async start(): Promise<void> {
+    if (this.plan.partitioned) {
+      this.tasks = await QueryTasks.prepare(this.topology, this.log, (p) => this.buildTask(p));
+    }
     const offsetReset = this.offsetReset;
     const owns = (i: number, partition: number) => {
       const owned = this.cursors[i]!.owned;
@@ -128,7 +235,8 @@ export class PersistentQuery {
     const fresh: { i: number; partition: number; offset: number }[] = [];
     for (const [i, cursor] of this.cursors.entries()) {
       const committed = await this.log.committedOffsets(this.groupOf(i), cursor.topic);
-      await cursor.startAt(offsetReset, committed);
+      // A repartition topic holds only what the query wrote: all of it is to be read.
+      await cursor.startAt(this.isInternal(i) ? 'earliest' : offsetReset, committed);
       cursor.positions.forEach((offset, partition) => {
         if (!committed.has(partition) && owns(i, partition)) fresh.push({ i, partition, offset });
       });
@@ -144,7 +252,7 @@ export class PersistentQuery {
       await tx.commit();
     }
     await restoreState(
-      this.topology,
+      this.tasks,
       this.log,
       this.cursors.map((c) => c.positions),
     );
@@ -175,23 +283,37 @@ export class PersistentQuery {
 
   private lastPartition = 0;
 
-  /** One transaction over up to `maxChunks` chunks (a spread task's: one partition's chunk). */
+  /**
+   * One transaction over up to `maxChunks` chunks (a spread task's: one partition's chunk). A
+   * chunk that wrote repartition records for a join ends the transaction: their rows are read
+   * back after it commits, in timestamp order with the join's other input, before anything
+   * newer is processed.
+   */
   private async stepTask(maxRecords: number, maxChunks: number | undefined): Promise<number> {
+    if (this.wroteRepartition) {
+      this.wroteRepartition = false;
+      await this.flush();
+    }
     const ctx = new BatchContext(this.plan.queryId, this.onProcessingError);
     const writes: { topic: string; records: ProducerRecord[] }[] = [];
     let chunks = 0;
     const positions = new Map<string, { path: number; partition: number; next: number }>();
     let consumed = 0;
     while (consumed < maxRecords && (maxChunks === undefined || chunks < maxChunks)) {
-      const chunk = await nextChunk(this.cursors);
+      const chunk = await nextChunk(this.cursors, this.meet);
       if (!chunk) break;
       chunks++;
       this.lastPartition = chunk.partition;
-      const output = this.sink.encode(
-        runPath(this.topology.paths[chunk.path]!, chunk.records, ctx),
-        ctx,
-      );
-      if (output.length > 0) writes.push({ topic: this.plan.sink.topic, records: output });
+      const path = this.tasks.forChunk(chunk.path, chunk.partition).paths[chunk.path]!;
+      const rows = runPath(path, chunk.records, ctx);
+      const output = path.output;
+      if (output) {
+        const records = output.encode(rows, ctx);
+        if (records.length > 0) writes.push({ topic: output.topic, records });
+      } else {
+        const records = this.sink.encode(rows, ctx);
+        if (records.length > 0) writes.push({ topic: this.plan.sink.topic, records });
+      }
       const next = this.cursors[chunk.path]!.advance(chunk.partition, chunk.records);
       positions.set(`${chunk.path}/${chunk.partition}`, {
         path: chunk.path,
@@ -199,11 +321,17 @@ export class PersistentQuery {
         next,
       });
       consumed += chunk.records.length;
+      if (output && rows.length > 0 && this.meetsOtherInputs(output.topic)) {
+        this.wroteRepartition = true;
+        break;
+      }
     }
     if (consumed === 0) return 0;
-    for (const op of this.topology.operators) {
-      for (const changes of op.changelog?.() ?? []) {
-        if (changes.records.length > 0) writes.push(changes);
+    for (const task of this.tasks.instances) {
+      for (const op of task.operators) {
+        for (const changes of op.changelog?.() ?? []) {
+          if (changes.records.length > 0) writes.push(changes);
+        }
       }
     }
     if (ctx.entries.length > 0)

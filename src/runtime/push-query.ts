@@ -35,7 +35,7 @@ export class PushQuery {
     registry?: SchemaRegistry,
   ) {
     this.topology = buildTopology(root, functions, undefined, registry);
-    this.cursors = this.topology.paths.map((p) => new SourceCursor(log, p.node.topic));
+    this.cursors = this.topology.paths.map((p) => new SourceCursor(log, p.topic));
   }
 
   get schema(): readonly Column[] {

@@ -4,3 +4,8 @@
 export function queryGroup(queryId: string): string {
   return `_confluent-ksql-default_query_${queryId}`;
 }
+
+/** The internal topic of a repartition step, as ksqlDB names it (`…-Join-left-repartition`). */
+export function repartitionTopic(queryId: string, step: string): string {
+  return `${queryGroup(queryId)}-${step}-repartition`;
+}

@@ -1,37 +1,54 @@
 /**
  * Brings a query's state back before it resumes: stores are rebuilt from their changelog
- * topics, and a materialized table source from its own topic, read up to the positions the
- * query had committed (what it had seen when it stopped).
+ * topics (each task's store from its partition), and a materialized table source from its own
+ * topic, read up to the positions the query had committed (what it had seen when it stopped).
  */
 import type { Log } from '../log/log.js';
 import { BatchContext } from './processing-log-writer.js';
+import type { QueryTasks } from './query-tasks.js';
 import type { Topology } from './topology.js';
 
 export async function restoreState(
-  topology: Topology,
+  tasks: QueryTasks,
   log: Log,
   positions: readonly (readonly number[])[],
 ): Promise<void> {
-  for (const op of topology.operators) {
-    await op.restore?.(log);
+  for (const [index, topology] of tasks.instances.entries()) {
+    await restoreTask(topology, index, tasks, log, positions);
   }
+}
+
+async function restoreTask(
+  topology: Topology,
+  index: number,
+  tasks: QueryTasks,
+  log: Log,
+  positions: readonly (readonly number[])[],
+): Promise<void> {
   const quiet = new BatchContext('restore');
-  for (const [i, path] of topology.paths.entries()) {
-    const table = path.tableSource;
-    if (!table) continue;
-    const topic = path.node.topic;
-    const starts = await log.startOffsets(topic);
-    const until = positions[i]!;
-    for (let partition = 0; partition < until.length; partition++) {
-      let offset = starts[partition] ?? 0;
-      const end = until[partition]!;
-      while (offset < end) {
-        const records = (
-          await log.read(topic, partition, offset, Math.min(5000, end - offset))
-        ).filter((r) => r.offset < end);
-        if (records.length === 0) break;
-        table.replay(path.decoder.decode(records, quiet));
-        offset = records[records.length - 1]!.offset + 1;
+  for (const sub of topology.subTopologies) {
+    const serves = tasks.serves(index, sub);
+    if (serves === 'none') continue;
+    for (const op of sub.operators) await op.restore?.(log);
+    for (const i of sub.paths) {
+      const path = topology.paths[i]!;
+      const table = path.tableSource;
+      if (!table) continue;
+      const topic = path.topic;
+      const starts = await log.startOffsets(topic);
+      const until = positions[i]!;
+      const partitions = serves === 'all' ? until.map((_u, p) => p) : [index];
+      for (const partition of partitions) {
+        let offset = starts[partition] ?? 0;
+        const end = until[partition] ?? 0;
+        while (offset < end) {
+          const records = (
+            await log.read(topic, partition, offset, Math.min(5000, end - offset))
+          ).filter((r) => r.offset < end);
+          if (records.length === 0) break;
+          table.replay(path.decoder.decode(records, quiet));
+          offset = records[records.length - 1]!.offset + 1;
+        }
       }
     }
   }

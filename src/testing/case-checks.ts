@@ -67,7 +67,12 @@ export async function compareOutputs(
   if (testCase.strictTopics) problems.push(...unexpected);
   if (problems.length === 0 && testCase.post) {
     problems.push(
-      ...checkPostConditions(testCase.post, engine.metastore, await engine.log.listTopics()),
+      ...checkPostConditions(
+        testCase.post,
+        engine.metastore,
+        await engine.log.listTopics(),
+        [...engine.queries.values()].flatMap((q) => q.repartitionTopics),
+      ),
     );
   }
   if (problems.length === 0) return { status: 'passed', outputs };

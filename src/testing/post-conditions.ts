@@ -2,8 +2,10 @@
  * QTT `post` checks, made after the outputs matched: each expected source exists with its type,
  * its schema (compared column by column, per namespace, not as text), its key and value formats
  * and window; topics named by `post.topics` exist with their partition count and formats; no
- * topic matches the `blacklist` regex. Expectations about ksqlDB's internal topics
- * (`_confluent-ksql-…`) are not checked: their names are ksqlDB's, not a behaviour.
+ * topic matches the `blacklist` regex. Of ksqlDB's internal topics (`_confluent-ksql-…`), the
+ * repartition topics are checked (name after the service id, partitions, key and value formats
+ * as the query writes them); the others are changelogs, whose names carry Kafka Streams' node
+ * numbers (`KSTREAM-…-0000000012-store-changelog`) rather than a behaviour, and are skipped.
  */
 import type { Column } from '../common/schema.js';
 import { formatSchema } from '../common/schema.js';
@@ -20,17 +22,32 @@ import type {
 } from './test-case.js';
 
 const INTERNAL_TOPIC = /^_confluent-ksql-/;
+/** `_confluent-ksql-<service id>query_<query id>-<step>-repartition`: the part after the id. */
+const REPARTITION_TOPIC = /^_confluent-ksql-.*?query_(.+-repartition)$/;
+
+/** A repartition topic a query writes, with the formats it writes it in. */
+export interface InternalTopicFormats {
+  readonly name: string;
+  readonly keyFormat: string;
+  readonly valueFormat: string;
+}
 
 /** Every unmet post condition, said shortly; empty when all hold. */
 export function checkPostConditions(
   post: PostConditions,
   metastore: Metastore,
   topics: readonly TopicInfo[],
+  internal: readonly InternalTopicFormats[] = [],
 ): string[] {
   const failures: string[] = [];
   for (const expected of post.sources)
     failures.push(...checkSource(expected, metastore.getSource(expected.name)));
   for (const expected of post.topics) {
+    const repartition = REPARTITION_TOPIC.exec(expected.name);
+    if (repartition) {
+      failures.push(...checkRepartitionTopic(expected, repartition[1]!, topics, internal));
+      continue;
+    }
     if (INTERNAL_TOPIC.test(expected.name)) continue;
     failures.push(...checkTopic(expected, topics, metastore));
   }
@@ -147,6 +164,32 @@ function checkTopic(
       failures.push(
         `topic ${expected.name}: expected value format ${value.format} but was ${sources[0]!.valueFormat.format}`,
       );
+    }
+  }
+  return failures;
+}
+
+/** A repartition topic: found by what follows the service id, which is configuration. */
+function checkRepartitionTopic(
+  expected: TopicExpectation,
+  step: string,
+  topics: readonly TopicInfo[],
+  internal: readonly InternalTopicFormats[],
+): string[] {
+  const suffix = `query_${step}`;
+  const topic = topics.find((t) => t.name.endsWith(suffix));
+  if (!topic) return [`repartition topic ${expected.name} does not exist`];
+  const failures: string[] = [];
+  if (expected.partitions !== undefined && topic.partitions !== expected.partitions) {
+    failures.push(
+      `topic ${topic.name}: expected ${expected.partitions} partitions but it has ${topic.partitions}`,
+    );
+  }
+  const formats = internal.find((t) => t.name === topic.name);
+  for (const side of ['keyFormat', 'valueFormat'] as const) {
+    const want = expected[side]?.format;
+    if (want !== undefined && formats && formats[side] !== want) {
+      failures.push(`topic ${topic.name}: expected ${side} ${want} but it is ${formats[side]}`);
     }
   }
   return failures;

@@ -138,7 +138,7 @@ export class RecordingLog implements Log {
     const pending: [string, readonly ProducerRecord[]][] = [];
     return {
       append: (topic, records) => {
-        tx.append(topic, records);
+        tx.append(topic, onePartition(records));
         pending.push([topic, records]);
       },
       commitOffset: (group: string, tp: TopicPartition, nextOffset: number) =>
@@ -172,4 +172,15 @@ export class RecordingLog implements Log {
   close(): Promise<void> {
     return this.inner.close();
   }
+}
+
+/**
+ * TopologyTestDriver runs everything as one task on partition 0, and the harness writes every
+ * input to partition 0 whatever its key (run-case.ts): what a query writes without choosing a
+ * partition (sink and repartition records) lands on partition 0 too, as the driver's records do.
+ * Otherwise a re-keyed row would miss the rows the harness put on partition 0 regardless of
+ * their key, and a query reading another's sink would see its stream time split over tasks.
+ */
+function onePartition(records: readonly ProducerRecord[]): readonly ProducerRecord[] {
+  return records.map((r) => (r.partition === undefined ? { ...r, partition: 0 } : r));
 }

@@ -4,7 +4,7 @@ import { formatType } from '../../common/sql-types.js';
 import type { Describe, DescribeFunction } from '../../parser/ast.js';
 import type { DataSource } from '../data-source.js';
 import type { EngineContext } from '../engine-context.js';
-import { storeLines } from './explain.js';
+import { repartitionLines, storeLines, subTopologyLines } from './explain.js';
 import type { StatementResult } from '../results.js';
 
 export async function describeSource(stmt: Describe, ctx: EngineContext): Promise<StatementResult> {
@@ -77,6 +77,15 @@ async function describeText(
       const stores = q.stores();
       if (stores.length > 0)
         lines.push('', `State stores of ${q.plan.queryId}:`, ...storeLines(stores));
+      const repartitions = repartitionLines(q.repartitionTopics);
+      if (repartitions.length > 0) {
+        lines.push(
+          '',
+          `Sub-topologies of ${q.plan.queryId}:`,
+          ...subTopologyLines(q.subTopologies()),
+        );
+        lines.push('', `Repartition topics of ${q.plan.queryId}:`, ...repartitions);
+      }
     }
   }
   return lines.join('\n');

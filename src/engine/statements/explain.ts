@@ -4,6 +4,9 @@ import { AnalysisError, UnsupportedError } from '../../common/errors.js';
 import { formatType } from '../../common/sql-types.js';
 import type { Explain } from '../../parser/ast.js';
 import { planQuery } from '../../planner/plan-query.js';
+import { insertRepartitions } from '../../planner/rules/insert-repartitions.js';
+import type { InternalTopic } from '../../runtime/query-tasks.js';
+import { repartitionTopic } from '../../runtime/query-names.js';
 import type { PlanNode } from '../../planner/plan.js';
 import { printExpression } from '../../analyzer/print-expression.js';
 import type { EngineContext } from '../engine-context.js';
@@ -28,7 +31,8 @@ export async function explain(stmt: Explain, ctx: EngineContext): Promise<Statem
       '',
       'Execution plan',
       '--------------',
-      ...renderPlan(q.plan.root),
+      ...renderPlan(q.plan.root, 0, q.plan.queryId),
+      ...renderSubTopologies(q.subTopologies(), q.repartitionTopics),
       ...renderStores(q.stores()),
     ].join('\n');
     return { kind: 'text', title: q.plan.queryId, text };
@@ -39,7 +43,10 @@ export async function explain(stmt: Explain, ctx: EngineContext): Promise<Statem
       ? inner.query
       : undefined;
   if (!query) throw new UnsupportedError('EXPLAIN supports queries and query ids', stmt.span);
-  const root = planQuery(analyzeQuery(query, ctx, 'explain', { transient: true }));
+  const planned = planQuery(analyzeQuery(query, ctx, 'explain', { transient: true }));
+  // A persistent query repartitions as it will when it runs; a push query runs as one task.
+  const root =
+    inner?.kind === 'select' ? planned : insertRepartitions(planned, { defaultKeyFormat: 'KAFKA' });
   return {
     kind: 'text',
     title: 'Plan',
@@ -48,7 +55,7 @@ export async function explain(stmt: Explain, ctx: EngineContext): Promise<Statem
 }
 
 /** One line per node, children indented, with the schema each emits. */
-export function renderPlan(node: PlanNode, depth = 0): string[] {
+export function renderPlan(node: PlanNode, depth = 0, queryId?: string): string[] {
   const pad = ' '.repeat(depth * 2) + ' > ';
   const schema = node.schema
     .filter((c) => c.namespace !== 'pseudo')
@@ -60,10 +67,13 @@ export function renderPlan(node: PlanNode, depth = 0): string[] {
     case 'filter':
       return [
         `${pad}[ FILTER ] ${printExpression(node.predicate)} | Schema: ${schema}`,
-        ...renderPlan(node.input, depth + 1),
+        ...renderPlan(node.input, depth + 1, queryId),
       ];
     case 'project':
-      return [`${pad}[ PROJECT ] | Schema: ${schema}`, ...renderPlan(node.input, depth + 1)];
+      return [
+        `${pad}[ PROJECT ] | Schema: ${schema}`,
+        ...renderPlan(node.input, depth + 1, queryId),
+      ];
     case 'aggregate': {
       const window = node.window ? ` WINDOW ${node.window.kind.toUpperCase()}` : '';
       const groupBy = node.groupBy.map((g) => printExpression(g)).join(', ');
@@ -72,45 +82,95 @@ export function renderPlan(node: PlanNode, depth = 0): string[] {
         .join(', ');
       return [
         `${pad}[ AGGREGATE ] GROUP BY ${groupBy}${window} EMIT ${node.emit.toUpperCase()} | ${aggs} | Schema: ${schema}`,
-        ...renderPlan(node.input, depth + 1),
+        ...renderPlan(node.input, depth + 1, queryId),
       ];
     }
     case 'join':
       return [
         `${pad}[ JOIN ] ${node.kind} ${node.joinType.toUpperCase()} ON ${printExpression(node.leftKey)} = ${printExpression(node.rightKey)}${node.within ? ` WITHIN (${node.within.beforeMs} ms, ${node.within.afterMs} ms${node.within.graceMs !== undefined ? `, GRACE ${node.within.graceMs} ms` : ''})` : ''}${rekeyed(node)} | Schema: ${schema}`,
-        ...renderPlan(node.left, depth + 1),
-        ...renderPlan(node.right, depth + 1),
+        ...renderPlan(node.left, depth + 1, queryId),
+        ...renderPlan(node.right, depth + 1, queryId),
       ];
+    case 'repartition': {
+      const topic = queryId ? repartitionTopic(queryId, node.name) : `${node.name}-repartition`;
+      const keys = node.keys.map((k) => printExpression(k)).join(', ');
+      return [
+        `${pad}[ REPARTITION ] ${node.name} BY ${keys} (topic: ${topic}, key format: ${node.keyFormat.format}, value format: ${node.valueFormat.format}) | Schema: ${schema}`,
+        ...renderPlan(node.input, depth + 1, queryId),
+      ];
+    }
     case 'flatMap':
       return [
         `${pad}[ FLAT_MAP ] ${node.functions.map((f) => f.name).join(', ')} | Schema: ${schema}`,
-        ...renderPlan(node.input, depth + 1),
+        ...renderPlan(node.input, depth + 1, queryId),
       ];
   }
 }
 
 /**
- * The sides of a join whose join expression is not their key: ksqlDB repartitions them through
- * an internal topic. A streamsql query runs as one task over every partition, so they are
- * re-keyed in memory and no repartition topic is written.
+ * How a join is partitioned when nothing is repartitioned before it: a push query runs as one
+ * task over every partition, so its sides are re-keyed in memory; a foreign-key join looks its
+ * right rows up by foreign key, which needs no co-partitioning, in one task.
  */
 function rekeyed(node: Extract<PlanNode, { type: 'join' }>): string {
   if (node.kind === 'foreignKey')
-    return ' | FOREIGN KEY: subscriptions kept in memory by foreign key';
+    return ' | FOREIGN KEY: subscriptions kept by foreign key, in one task over every partition';
   const isKey = (side: PlanNode, key: typeof node.leftKey): boolean =>
-    key.k === 'column' &&
-    (side.type === 'join' ? key.index === 0 : side.schema[key.index]?.namespace === 'key');
+    side.type === 'repartition' ||
+    (key.k === 'column' &&
+      (side.type === 'join' ? key.index === 0 : side.schema[key.index]?.namespace === 'key'));
   const sides = [
     ...(isKey(node.left, node.leftKey) ? [] : [`LEFT by ${printExpression(node.leftKey)}`]),
     ...(isKey(node.right, node.rightKey) ? [] : [`RIGHT by ${printExpression(node.rightKey)}`]),
   ];
   return sides.length === 0
     ? ''
-    : ` | REKEY ${sides.join(', ')} (in memory: one task reads every partition, so no repartition topic)`;
+    : ` | REKEY ${sides.join(', ')} (in memory: a push query is one task over every partition)`;
+}
+
+type SubTopologyRow = { id: number; inputs: string[]; output: string; tasks: number };
+
+/** The parts of a query between topics, each one task per partition of what it reads. */
+function renderSubTopologies(
+  subs: readonly SubTopologyRow[],
+  repartitions: readonly InternalTopic[],
+): string[] {
+  if (subs.length === 0) return [];
+  const topics = repartitionLines(repartitions);
+  return [
+    '',
+    'Sub-topologies',
+    '--------------',
+    ...subTopologyLines(subs),
+    ...(topics.length > 0 ? ['', 'Repartition topics', '------------------', ...topics] : []),
+  ];
+}
+
+/** One line per sub-topology: what it reads, what it writes, how many tasks run it. */
+export function subTopologyLines(subs: readonly SubTopologyRow[]): string[] {
+  return subs.map(
+    (s) =>
+      ` > Sub-topology ${s.id}: reads ${[...new Set(s.inputs)].join(', ')} | writes ${s.output} | ${s.tasks} task${s.tasks === 1 ? '' : 's'}`,
+  );
+}
+
+/** One line per repartition topic: its partitions and formats. */
+export function repartitionLines(topics: readonly InternalTopic[]): string[] {
+  return topics.map(
+    (t) =>
+      ` > ${t.name} (${t.partitions} partition${t.partitions === 1 ? '' : 's'}, key format: ${t.keyFormat}, value format: ${t.valueFormat})`,
+  );
 }
 
 /** The query's state stores and the changelog topics they are restored from. */
-type StoreRow = { operator: string; name: string; changelogTopic?: string };
+type StoreRow = {
+  operator: string;
+  name: string;
+  changelogTopic?: string;
+  /** Where the store lives: its sub-topology, one store per task (a changelog partition each). */
+  subTopology?: number;
+  tasks?: number;
+};
 
 function renderStores(stores: readonly StoreRow[]): string[] {
   if (stores.length === 0) return [];
@@ -121,6 +181,6 @@ function renderStores(stores: readonly StoreRow[]): string[] {
 export function storeLines(stores: readonly StoreRow[]): string[] {
   return stores.map(
     (s) =>
-      ` > ${s.operator} ${s.name}${s.changelogTopic ? ` (changelog: ${s.changelogTopic})` : ''}`,
+      ` > ${s.operator} ${s.name}${s.changelogTopic ? ` (changelog: ${s.changelogTopic})` : ''}${s.tasks !== undefined ? ` | sub-topology ${s.subTopology}, ${s.tasks} task${s.tasks === 1 ? '' : 's'}, one store each` : ''}`,
   );
 }

@@ -12,9 +12,11 @@ import { formatType } from '../../common/sql-types.js';
 import type { CreateAsSelect, InsertInto, Properties } from '../../parser/ast.js';
 import { decodePlan, encodePlan } from '../../planner/plan-codec.js';
 import { planQuery } from '../../planner/plan-query.js';
+import { insertRepartitions } from '../../planner/rules/insert-repartitions.js';
 import type { QueryPlan, SinkSpec } from '../../planner/plan.js';
 import { PersistentQuery } from '../../runtime/persistent-query.js';
 import { resolveFormats } from '../../serde/format-properties.js';
+import type { FormatName } from '../../serde/serde.js';
 import { registerColumnSchemas } from '../../serde/schema-registry/columns-schema.js';
 import { checkSchemaIdColumns } from '../../serde/schema-registry/schema-id-check.js';
 import { sourceSides } from '../source-schemas.js';
@@ -141,9 +143,12 @@ async function startQuery(
     : {
         v: 1,
         queryId,
-        root: planQuery(analysis, ctx.properties),
+        root: insertRepartitions(planQuery(analysis, ctx.properties), {
+          defaultKeyFormat: defaultKeyFormat(ctx),
+        }),
         sink: sinkSpec,
         sources: [analysis.source.name],
+        partitioned: true,
       };
   const query = new PersistentQuery(
     plan,
@@ -164,6 +169,22 @@ async function startQuery(
       plan: encodePlan(plan),
     });
   }
+}
+
+/** `ksql.persistence.default.format.key`, as the planner needs it for repartition topics. */
+function defaultKeyFormat(ctx: EngineContext): FormatName {
+  const name = ctx.properties.get('ksql.persistence.default.format.key')?.toUpperCase();
+  const known: readonly FormatName[] = [
+    'KAFKA',
+    'JSON',
+    'DELIMITED',
+    'AVRO',
+    'PROTOBUF',
+    'PROTOBUF_NOSR',
+    'JSON_SR',
+    'NONE',
+  ];
+  return known.find((f) => f === name) ?? 'KAFKA';
 }
 
 function sinkFormats(

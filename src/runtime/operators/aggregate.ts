@@ -38,6 +38,8 @@ export interface AggregateConfig {
   readonly window?: WindowSpec;
   readonly emitFinal: boolean;
   readonly changelogTopic?: string;
+  /** The task partition whose store this operator keeps (its changelog partition). */
+  readonly partition?: number;
 }
 
 const STREAM_TIME = '#streamTime';
@@ -80,6 +82,7 @@ export class AggregateOperator implements Operator {
           ? { key, accs, ts, window: { start: st.w[0], end: st.w[1] } }
           : { key, accs, ts };
       },
+      { partition: config.partition ?? 0 },
     );
   }
 

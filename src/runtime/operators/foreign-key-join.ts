@@ -42,10 +42,12 @@ export class ForeignKeyJoinOperator implements Operator {
     this.left = RowStore.rows(
       'FkJoin-Left',
       prefix && `${prefix}-KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000010-changelog`,
+      config.partition,
     ).store;
     this.right = RowStore.rows(
       'FkJoin-Right',
       prefix && `${prefix}-KafkaTopic_Right-Reduce-changelog`,
+      config.partition,
     ).store;
   }
 

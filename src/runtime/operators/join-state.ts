@@ -23,11 +23,16 @@ export class RowStore<V> {
     changelogTopic: string | undefined,
     encode: (v: V) => unknown,
     decode: (s: unknown) => V,
+    partition = 0,
   ) {
-    this.store = new ChangelogStore<V>(name, changelogTopic, encode, decode);
+    this.store = new ChangelogStore<V>(name, changelogTopic, encode, decode, { partition });
   }
 
-  static rows(name: string, changelogTopic: string | undefined): RowStore<StoredRow> {
+  static rows(
+    name: string,
+    changelogTopic: string | undefined,
+    partition = 0,
+  ): RowStore<StoredRow> {
     return new RowStore<StoredRow>(
       name,
       changelogTopic,
@@ -36,10 +41,15 @@ export class RowStore<V> {
         const x = s as { r: string; t: number };
         return { row: decodeValues(x.r), ts: x.t };
       },
+      partition,
     );
   }
 
-  static rowLists(name: string, changelogTopic: string | undefined): RowStore<StoredRow[]> {
+  static rowLists(
+    name: string,
+    changelogTopic: string | undefined,
+    partition = 0,
+  ): RowStore<StoredRow[]> {
     return new RowStore<StoredRow[]>(
       name,
       changelogTopic,
@@ -50,6 +60,7 @@ export class RowStore<V> {
           ts: x.t,
           ...(x.m ? { matched: true } : {}),
         })),
+      partition,
     );
   }
 }

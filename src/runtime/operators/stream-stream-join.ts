@@ -73,10 +73,12 @@ export class StreamStreamJoinOperator implements Operator {
       left: RowStore.rowLists(
         'Join-This',
         prefix && `${prefix}-KSTREAM-JOINTHIS-0000000004-store-changelog`,
+        config.partition,
       ).store,
       right: RowStore.rowLists(
         'Join-Other',
         prefix && `${prefix}-KSTREAM-OUTEROTHER-0000000005-store-changelog`,
+        config.partition,
       ).store,
     };
     this.grace = grace ?? Math.max(LEGACY_GRACE_MS - 2 * before, 0);
@@ -99,6 +101,7 @@ export class StreamStreamJoinOperator implements Operator {
             side: e.s === 1 ? 'left' : 'right',
             ...(e.w ? { window: { start: e.w[0], end: e.w[1] } } : {}),
           })),
+        { partition: config.partition ?? 0 },
       );
     }
   }

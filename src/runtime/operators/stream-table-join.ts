@@ -33,6 +33,8 @@ export interface JoinConfig {
   readonly joinType: 'inner' | 'left' | 'right' | 'full';
   /** Prefix of the changelog topics of the join's stores (persistent queries only). */
   readonly changelogPrefix?: string;
+  /** The task partition whose stores this operator keeps (their changelog partition). */
+  readonly partition?: number;
 }
 
 export class StreamTableJoinOperator implements Operator {
@@ -43,6 +45,7 @@ export class StreamTableJoinOperator implements Operator {
     this.table = RowStore.rows(
       'Join-Table',
       config.changelogPrefix && `${config.changelogPrefix}-KafkaTopic_Right-Reduce-changelog`,
+      config.partition,
     ).store;
   }
 

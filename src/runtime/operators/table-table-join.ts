@@ -34,10 +34,16 @@ export class TableTableJoinOperator implements Operator {
   constructor(private readonly config: JoinConfig) {
     const prefix = config.changelogPrefix;
     this.sides = {
-      left: RowStore.rows('Join-Left', prefix && `${prefix}-KafkaTopic_Left-Reduce-changelog`)
-        .store,
-      right: RowStore.rows('Join-Right', prefix && `${prefix}-KafkaTopic_Right-Reduce-changelog`)
-        .store,
+      left: RowStore.rows(
+        'Join-Left',
+        prefix && `${prefix}-KafkaTopic_Left-Reduce-changelog`,
+        config.partition,
+      ).store,
+      right: RowStore.rows(
+        'Join-Right',
+        prefix && `${prefix}-KafkaTopic_Right-Reduce-changelog`,
+        config.partition,
+      ).store,
     };
   }
 

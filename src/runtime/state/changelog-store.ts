@@ -5,9 +5,16 @@
  */
 import type { Log, ProducerRecord } from '../../log/log.js';
 
+/** Where a store's changelog lives: the partition of its task (one store per task partition). */
+export interface ChangelogStoreOptions {
+  /** The changelog partition this store writes and restores from (default 0). */
+  readonly partition?: number;
+}
+
 export class ChangelogStore<V> {
   private readonly data = new Map<string, V>();
   private readonly dirty = new Map<string, V | null>();
+  readonly partition: number;
 
   constructor(
     readonly name: string,
@@ -15,7 +22,10 @@ export class ChangelogStore<V> {
     readonly changelogTopic: string | undefined,
     private readonly encode: (value: V) => unknown,
     private readonly decode: (state: unknown) => V,
-  ) {}
+    options: ChangelogStoreOptions = {},
+  ) {
+    this.partition = options.partition ?? 0;
+  }
 
   get(key: string): V | undefined {
     return this.data.get(key);
@@ -47,7 +57,7 @@ export class ChangelogStore<V> {
         key: Buffer.from(key, 'utf8'),
         value: value === null ? null : Buffer.from(JSON.stringify(this.encode(value)), 'utf8'),
         timestamp: now,
-        partition: 0,
+        partition: this.partition,
       });
     }
     this.dirty.clear();
@@ -69,10 +79,10 @@ export class ChangelogStore<V> {
   async restore(log: Log): Promise<number> {
     if (!this.changelogTopic) return 0;
     await this.createChangelog(log);
-    let offset = (await log.startOffsets(this.changelogTopic))[0] ?? 0;
+    let offset = (await log.startOffsets(this.changelogTopic))[this.partition] ?? 0;
     let restored = 0;
     for (;;) {
-      const batch = await log.read(this.changelogTopic, 0, offset, 5000);
+      const batch = await log.read(this.changelogTopic, this.partition, offset, 5000);
       if (batch.length === 0) break;
       for (const r of batch) {
         const key = r.key!.toString('utf8');
