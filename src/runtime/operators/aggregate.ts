@@ -19,12 +19,13 @@ import {
   type StoreDescription,
 } from './operator.js';
 import { mergeSessions } from './session-windows.js';
+import { inEmitRange, NO_EMIT, windowsToEmit } from './window-close-emitter.js';
 
 export interface GroupState {
   readonly key: readonly unknown[];
   accs: unknown[];
   window?: WindowBounds;
-  /** The timestamp of the record that last changed the group (EMIT FINAL emits with it). */
+  /** The newest timestamp of the group's records (EMIT FINAL emits with it, as Kafka Streams). */
   ts: number;
 }
 
@@ -41,11 +42,14 @@ export interface AggregateConfig {
 }
 
 const STREAM_TIME = '#streamTime';
+/** EMIT FINAL of time windows: the window close time of the last emit (kept as `streamTime`). */
+const LAST_EMIT = '#lastEmitCloseTime';
 
 export class AggregateOperator implements Operator {
   readonly name = 'Aggregate';
   readonly store: ChangelogStore<Stored>;
   private streamTime = -1;
+  private lastEmitCloseTime = NO_EMIT;
   private readonly sessions = new Map<string, Set<string>>();
 
   constructor(private readonly config: AggregateConfig) {
@@ -88,6 +92,8 @@ export class AggregateOperator implements Operator {
     await this.store.restore(log);
     const st = this.store.get(STREAM_TIME);
     if (st && 'streamTime' in st) this.streamTime = st.streamTime;
+    const emitted = this.store.get(LAST_EMIT);
+    if (emitted && 'streamTime' in emitted) this.lastEmitCloseTime = emitted.streamTime;
     for (const [k, v] of this.store.entries()) {
       if ('streamTime' in v || !v.window || this.config.window?.kind !== 'session') continue;
       this.sessionIndex(encodeValues(v.key)).add(k);
@@ -112,7 +118,7 @@ export class AggregateOperator implements Operator {
       if (rec.timestamp > this.streamTime) this.streamTime = rec.timestamp;
       if (rec.old) this.apply(rec, rec.old, 'undo', out, ctx);
       if (!rec.tombstone) this.apply(rec, rec.row, 'add', out, ctx);
-      if (this.config.emitFinal && this.streamTime > before) this.emitClosed(before, rec, out);
+      if (this.config.emitFinal) this.emitFinal(before, rec, out);
     });
     // Stream time is stored once per batch, not per record: only the last value is read back.
     if (this.streamTime !== startTime) this.store.put(STREAM_TIME, { streamTime: this.streamTime });
@@ -193,9 +199,8 @@ export class AggregateOperator implements Operator {
       if (op === 'add') next[i] = agg.add(acc, args[i]!);
       else next[i] = agg.undo ? agg.undo(acc, args[i]!) : acc;
     }
-    const state: GroupState = window
-      ? { key, accs: next, ts: rec.timestamp, window }
-      : { key, accs: next, ts: rec.timestamp };
+    const ts = existing ? Math.max(existing.ts, rec.timestamp) : rec.timestamp;
+    const state: GroupState = window ? { key, accs: next, ts, window } : { key, accs: next, ts };
     this.store.put(storeKey, state);
     if (!this.config.emitFinal) {
       const result: Rec = {
@@ -225,10 +230,39 @@ export class AggregateOperator implements Operator {
     return row;
   }
 
-  /** EMIT FINAL: the windows that closed as stream time moved past `before`. */
-  private emitClosed(before: number, rec: Rec, out: Rec[]): void {
+  /** EMIT FINAL, after each record: the windows that closed. */
+  private emitFinal(before: number, rec: Rec, out: Rec[]): void {
     const spec = this.config.window;
     if (!spec) return;
+    if (spec.kind === 'session') {
+      if (this.streamTime > before) this.emitClosedSessions(before, rec, out);
+      return;
+    }
+    const range = windowsToEmit(spec, this.streamTime, this.lastEmitCloseTime);
+    if (!range) return;
+    const closing: { storeKey: string; state: GroupState }[] = [];
+    for (const [k, v] of this.store.entries()) {
+      if ('streamTime' in v || !v.window) continue;
+      if (inEmitRange(range, v.window)) closing.push({ storeKey: k, state: v });
+    }
+    // The window store is read in window start order, then key order.
+    closing.sort(
+      (a, b) =>
+        a.state.window!.start - b.state.window!.start ||
+        (a.storeKey < b.storeKey ? -1 : a.storeKey > b.storeKey ? 1 : 0),
+    );
+    this.pushFinal(
+      closing.map((c) => c.state),
+      rec,
+      out,
+    );
+    this.lastEmitCloseTime = range.closeTime;
+    this.store.put(LAST_EMIT, { streamTime: range.closeTime });
+  }
+
+  /** EMIT FINAL of session windows: those that closed as stream time moved past `before`. */
+  private emitClosedSessions(before: number, rec: Rec, out: Rec[]): void {
+    const spec = this.config.window!;
     const closing: GroupState[] = [];
     for (const [k, v] of this.store.entries()) {
       if (k === STREAM_TIME || 'streamTime' in v || !v.window) continue;
@@ -236,6 +270,10 @@ export class AggregateOperator implements Operator {
         closing.push(v);
     }
     closing.sort((a, b) => a.window!.end - b.window!.end || a.window!.start - b.window!.start);
+    this.pushFinal(closing, rec, out);
+  }
+
+  private pushFinal(closing: readonly GroupState[], rec: Rec, out: Rec[]): void {
     for (const state of closing) {
       out.push({
         row: this.row(state),
