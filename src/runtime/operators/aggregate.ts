@@ -18,7 +18,7 @@ import {
   type Operator,
   type StoreDescription,
 } from './operator.js';
-import { mergeSessions } from './session-windows.js';
+import { mergeSessions, sessionCloseTime } from './session-windows.js';
 import { inEmitRange, NO_EMIT, windowsToEmit } from './window-close-emitter.js';
 
 export interface GroupState {
@@ -114,11 +114,10 @@ export class AggregateOperator implements Operator {
     const out: Rec[] = [];
     const startTime = this.streamTime;
     forEachGuarded(batch, ctx, this.name, (rec) => {
-      const before = this.streamTime;
       if (rec.timestamp > this.streamTime) this.streamTime = rec.timestamp;
       if (rec.old) this.apply(rec, rec.old, 'undo', out, ctx);
       if (!rec.tombstone) this.apply(rec, rec.row, 'add', out, ctx);
-      if (this.config.emitFinal) this.emitFinal(before, rec, out);
+      if (this.config.emitFinal) this.emitFinal(rec, out);
     });
     // Stream time is stored once per batch, not per record: only the last value is read back.
     if (this.streamTime !== startTime) this.store.put(STREAM_TIME, { streamTime: this.streamTime });
@@ -231,11 +230,11 @@ export class AggregateOperator implements Operator {
   }
 
   /** EMIT FINAL, after each record: the windows that closed. */
-  private emitFinal(before: number, rec: Rec, out: Rec[]): void {
+  private emitFinal(rec: Rec, out: Rec[]): void {
     const spec = this.config.window;
     if (!spec) return;
     if (spec.kind === 'session') {
-      if (this.streamTime > before) this.emitClosedSessions(before, rec, out);
+      this.emitClosedSessions(rec, out);
       return;
     }
     const range = windowsToEmit(spec, this.streamTime, this.lastEmitCloseTime);
@@ -256,21 +255,31 @@ export class AggregateOperator implements Operator {
       rec,
       out,
     );
-    this.lastEmitCloseTime = range.closeTime;
-    this.store.put(LAST_EMIT, { streamTime: range.closeTime });
+    this.rememberEmit(range.closeTime);
   }
 
-  /** EMIT FINAL of session windows: those that closed as stream time moved past `before`. */
-  private emitClosedSessions(before: number, rec: Rec, out: Rec[]): void {
-    const spec = this.config.window!;
+  /**
+   * EMIT FINAL of session windows, as Kafka Streams: when the close time moved on, the sessions
+   * ending in [last close time, close time).
+   */
+  private emitClosedSessions(rec: Rec, out: Rec[]): void {
+    const closeTime = sessionCloseTime(this.config.window!, this.streamTime);
+    const last = this.lastEmitCloseTime;
+    if (last !== NO_EMIT && last >= closeTime) return;
+    if (closeTime - 1 < Math.max(0, last)) return;
     const closing: GroupState[] = [];
-    for (const [k, v] of this.store.entries()) {
-      if (k === STREAM_TIME || 'streamTime' in v || !v.window) continue;
-      if (windowClosed(spec, v.window, this.streamTime) && !windowClosed(spec, v.window, before))
-        closing.push(v);
+    for (const [, v] of this.store.entries()) {
+      if ('streamTime' in v || !v.window) continue;
+      if (v.window.end >= Math.max(0, last) && v.window.end < closeTime) closing.push(v);
     }
     closing.sort((a, b) => a.window!.end - b.window!.end || a.window!.start - b.window!.start);
     this.pushFinal(closing, rec, out);
+    this.rememberEmit(closeTime);
+  }
+
+  private rememberEmit(closeTime: number): void {
+    this.lastEmitCloseTime = closeTime;
+    this.store.put(LAST_EMIT, { streamTime: closeTime });
   }
 
   private pushFinal(closing: readonly GroupState[], rec: Rec, out: Rec[]): void {
