@@ -5,8 +5,9 @@
 import { numberProperty, stringProperty } from '../../analyzer/analyze-create-source.js';
 import { analyzeQuery, type QueryAnalysis } from '../../analyzer/analyze-query.js';
 import { checkKeyTypes } from '../../analyzer/key-checks.js';
+import { canWiden, castTo } from '../../analyzer/coercion.js';
 import { AnalysisError, UnsupportedError } from '../../common/errors.js';
-import { formatSchema, type Column } from '../../common/schema.js';
+import { type Column } from '../../common/schema.js';
 import { formatType } from '../../common/sql-types.js';
 import type { CreateAsSelect, InsertInto, Properties } from '../../parser/ast.js';
 import { decodePlan, encodePlan } from '../../planner/plan-codec.js';
@@ -79,7 +80,9 @@ export async function insertIntoSelect(
   ctx: EngineContext,
 ): Promise<StatementResult> {
   const target = ctx.metastore.getSource(stmt.target);
-  if (!target) throw new AnalysisError(`${stmt.target} does not exist.`, stmt.targetSpan);
+  if (!target) {
+    throw new AnalysisError(`Source \`${stmt.target}\` does not exist.`, stmt.targetSpan);
+  }
   if (target.sourceType !== 'stream') {
     throw new AnalysisError(
       `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`,
@@ -88,6 +91,12 @@ export async function insertIntoSelect(
   }
   if (target.readOnly) {
     throw new AnalysisError(`Cannot insert into read-only stream: ${target.name}`, stmt.targetSpan);
+  }
+  if (target.columns.some((c) => c.namespace === 'header')) {
+    throw new AnalysisError(
+      `Cannot insert into ${target.name} because it has header columns`,
+      stmt.targetSpan,
+    );
   }
   const analysis = analyzeQuery(stmt.query, ctx, stmt.target);
   if (analysis.outputType !== 'stream') {
@@ -98,14 +107,19 @@ export async function insertIntoSelect(
   }
   const result = analysis.projection.map((p) => p.column);
   const sinkColumns = target.columns.filter((c) => c.namespace !== 'header');
-  if (!sameColumns(result, sinkColumns)) {
+  if (!compatibleColumns(result, sinkColumns)) {
     throw new AnalysisError(
-      `Incompatible schema between results and sink.\nResult schema is ${formatSchema(result, formatType)}\nSink schema is ${formatSchema(sinkColumns, formatType)}`,
+      `Incompatible schema between results and sink.\nResult schema is ${schemaText(result)}\nSink schema is ${schemaText(sinkColumns)}`,
       stmt.span,
     );
   }
+  // Columns that differ in type are cast to the sink's (ksqlDB's implicit casts: INT into DECIMAL).
+  const projection = analysis.projection.map((p, i) => ({
+    column: sinkColumns[i]!,
+    expression: castTo(p.expression, sinkColumns[i]!.type),
+  }));
   const queryId = ctx.replayCommand?.queryId ?? ctx.nextQueryId('INSERTQUERY');
-  await startQuery(queryId, target, analysis, stmt.text, ctx);
+  await startQuery(queryId, target, { ...analysis, projection }, stmt.text, ctx);
   return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
 }
 
@@ -247,14 +261,20 @@ async function ensureSinkTopic(
   });
 }
 
-function sameColumns(a: readonly Column[], b: readonly Column[]): boolean {
+/** ksqlDB's LogicalSchema.compatibleSchema: same names and namespaces, types that widen. */
+function compatibleColumns(a: readonly Column[], b: readonly Column[]): boolean {
   return (
     a.length === b.length &&
     a.every(
       (c, i) =>
-        c.name === b[i]!.name &&
-        c.namespace === b[i]!.namespace &&
-        formatType(c.type) === formatType(b[i]!.type),
+        c.name === b[i]!.name && c.namespace === b[i]!.namespace && canWiden(c.type, b[i]!.type),
     )
   );
+}
+
+/** A schema as ksqlDB's INSERT INTO messages print it: `` `K` STRING KEY, `V` INTEGER ``. */
+function schemaText(columns: readonly Column[]): string {
+  return columns
+    .map((c) => `\`${c.name}\` ${formatType(c.type)}${c.namespace === 'key' ? ' KEY' : ''}`)
+    .join(', ');
 }

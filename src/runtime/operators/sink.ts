@@ -1,7 +1,8 @@
 /**
  * Writing a sink topic: rows become records, key columns into the key and value columns into
  * the value in the sink's formats, deletes as tombstones, timestamps from the row's event time
- * or the sink's TIMESTAMP column.
+ * or the sink's TIMESTAMP column. Each record carries the headers of the input record it came
+ * from, as Kafka Streams forwards them.
  */
 import type { Column } from '../../common/schema.js';
 import type { FunctionRegistry } from '../../functions/types.js';
@@ -94,7 +95,12 @@ export class SinkEncoder {
         });
         continue;
       }
-      out.push({ key, value, timestamp });
+      const headers = rec.origin.headers;
+      out.push(
+        headers && headers.length > 0
+          ? { key, value, timestamp, headers }
+          : { key, value, timestamp },
+      );
     }
     return out;
   }
