@@ -9,7 +9,7 @@ import { canWiden, castTo } from '../../analyzer/coercion.js';
 import { AnalysisError, UnsupportedError } from '../../common/errors.js';
 import { type Column } from '../../common/schema.js';
 import { formatType } from '../../common/sql-types.js';
-import type { CreateAsSelect, InsertInto, Properties } from '../../parser/ast.js';
+import type { CreateAsSelect, InsertInto, Properties, Query } from '../../parser/ast.js';
 import { decodePlan, encodePlan } from '../../planner/plan-codec.js';
 import { planQuery } from '../../planner/plan-query.js';
 import type { QueryPlan, SinkSpec } from '../../planner/plan.js';
@@ -71,7 +71,7 @@ export async function createAsSelect(
   await ensureSinkTopic(topic, stmt.properties, analysis, stmt.sourceType, ctx);
   if (!ctx.replaying) await registerColumnSchemas(ctx.schemaRegistry, sourceSides(sink), false);
   ctx.metastore.putSource({ ...sink, writtenBy: queryId });
-  await startQuery(queryId, sink, analysis, stmt.text, ctx);
+  await startQuery(queryId, sink, analysis, stmt.text, ctx, keyPassesThrough(stmt.query, analysis));
   return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
 }
 
@@ -119,7 +119,14 @@ export async function insertIntoSelect(
     expression: castTo(p.expression, sinkColumns[i]!.type),
   }));
   const queryId = ctx.replayCommand?.queryId ?? ctx.nextQueryId('INSERTQUERY');
-  await startQuery(queryId, target, { ...analysis, projection }, stmt.text, ctx);
+  await startQuery(
+    queryId,
+    target,
+    { ...analysis, projection },
+    stmt.text,
+    ctx,
+    keyPassesThrough(stmt.query, analysis),
+  );
   return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
 }
 
@@ -129,6 +136,7 @@ async function startQuery(
   analysis: QueryAnalysis,
   sql: string,
   ctx: EngineContext,
+  passesKeyThrough: boolean,
 ): Promise<void> {
   const sinkSpec: SinkSpec = {
     sourceName: sink.name,
@@ -145,6 +153,7 @@ async function startQuery(
           },
         }
       : {}),
+    ...(passesKeyThrough ? { keyPassesThrough: true } : {}),
   };
   const plan: QueryPlan = ctx.replayCommand?.plan
     ? decodePlan<QueryPlan>(ctx.replayCommand.plan)
@@ -259,6 +268,11 @@ async function ensureSinkTopic(
     replicas,
     ...(sourceType === 'table' ? { config: { 'cleanup.policy': 'compact' } } : {}),
   });
+}
+
+/** Whether the query writes its source's key as it read it (nothing computes a new key). */
+function keyPassesThrough(query: Query, analysis: QueryAnalysis): boolean {
+  return !query.partitionBy && !analysis.aggregate && !analysis.from.isJoin;
 }
 
 /** ksqlDB's LogicalSchema.compatibleSchema: same names and namespaces, types that widen. */
