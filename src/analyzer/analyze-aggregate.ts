@@ -13,7 +13,7 @@ import type { Expression, Query, WindowExpression } from '../parser/ast.js';
 import type { ProjectedColumn } from './analyze-query.js';
 import { visitAst } from './ast-children.js';
 import { castTo, coerceTo } from './coercion.js';
-import { defaultName, GeneratedNames, uniqueName } from './column-naming.js';
+import { defaultName, GeneratedNames, reservedNameMessage, uniqueName } from './column-naming.js';
 import { typeExpression, type TypingContext } from './expression-typer.js';
 import { printAst } from './print-ast.js';
 import { printExpression } from './print-expression.js';
@@ -251,9 +251,7 @@ function projectAggregate(
       !(transient && (name === WINDOWSTART || name === WINDOWEND))
     ) {
       throw new AnalysisError(
-        item.alias !== undefined
-          ? `\`${name}\` is a reserved column name. You cannot use it as an alias for a column.`
-          : `Reserved column name in select: \`${name}\`. Please remove or alias the column.`,
+        reservedNameMessage(name, item.ast, item.alias !== undefined),
         item.ast.span,
       );
     }

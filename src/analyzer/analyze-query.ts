@@ -20,7 +20,7 @@ import { analyzeAggregate, type AggregateAnalysis } from './analyze-aggregate.js
 import { analyzeFrom, type FromAnalysis, type KeyAlternatives } from './analyze-from.js';
 import { visitAst } from './ast-children.js';
 import { castTo, coerceTo } from './coercion.js';
-import { GeneratedNames, uniqueName } from './column-naming.js';
+import { defaultName, GeneratedNames, reservedNameMessage, uniqueName } from './column-naming.js';
 import { typeExpression, type TypingContext } from './expression-typer.js';
 import { printExpression } from './print-expression.js';
 import { sameExpression } from './same-expression.js';
@@ -123,6 +123,8 @@ export function analyzeQuery(
         query.span,
       );
     }
+    // ksqlDB checks the SELECT names before it resolves the GROUP BY.
+    if (!transient) checkReservedNames(query);
     const items = expandSelect(query.select, from, undefined, () => ({ base: 'STRING' }));
     const aggregate = analyzeAggregate(
       query,
@@ -283,9 +285,7 @@ function buildProjection(
       item.alias ?? (item.name !== undefined ? uniqueName(item.name, taken) : generated.generate());
     if (RESERVED_COLUMN_NAMES.has(name) && !transient) {
       throw new AnalysisError(
-        item.alias !== undefined
-          ? `\`${name}\` is a reserved column name. You cannot use it as an alias for a column.`
-          : `Reserved column name in select: \`${name}\`. Please remove or alias the column.`,
+        reservedNameMessage(name, item.ast, item.alias !== undefined),
         item.ast.span,
       );
     }
@@ -399,4 +399,16 @@ function rejectAggregates(query: Query, functions: FunctionRegistry): void {
     `Use of aggregate function ${first.name} requires a GROUP BY clause.`,
     first.span,
   );
+}
+
+function checkReservedNames(query: Query): void {
+  for (const item of query.select) {
+    if (item.kind !== 'selectExpression') continue;
+    const name = item.alias ?? defaultName(item.expression);
+    if (name === undefined || !RESERVED_COLUMN_NAMES.has(name)) continue;
+    throw new AnalysisError(
+      reservedNameMessage(name, item.expression, item.alias !== undefined),
+      item.expression.span,
+    );
+  }
 }

@@ -39,3 +39,15 @@ export function uniqueName(name: string, taken: Set<string>): string {
   taken.add(candidate);
   return candidate;
 }
+
+/**
+ * ksqlDB's message for a persistent query's SELECT item named like a reserved column: an alias
+ * that renames another expression is refused as an alias; an item that is the reserved column
+ * itself (`ROWTIME`, `l.ROWTIME AS ROWTIME`) is refused as selected.
+ */
+export function reservedNameMessage(name: string, ast: Expression, aliased: boolean): string {
+  const itself = !aliased || defaultName(ast) === name;
+  return itself
+    ? `Reserved column name in select: \`${name}\`. Please remove or alias the column.`
+    : `\`${name}\` is a reserved column name. You cannot use it as an alias for a column.`;
+}
