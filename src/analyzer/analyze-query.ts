@@ -4,6 +4,7 @@
  * columns, with ksqlDB's naming and checks.
  */
 import { AnalysisError } from '../common/errors.js';
+import type { Span } from '../common/span.js';
 import {
   PSEUDO_COLUMNS,
   RESERVED_COLUMN_NAMES,
@@ -158,10 +159,14 @@ export function analyzeQuery(
     clause: 'SELECT',
     replace: (e) => tableFunctions.find((f) => f.ast === e)?.column,
   };
-  const partitionBy = query.partitionBy?.map((e) => ({
-    ast: e,
-    typed: typeExpression(e, { ...base, clause: 'PARTITION BY' }),
-  }));
+  if (query.partitionBy) checkPartitionBy(query.partitionBy, query.span);
+  // PARTITION BY NULL: the result has no key columns.
+  const partitionBy = query.partitionBy
+    ?.filter((e) => e.kind !== 'null')
+    .map((e) => ({
+      ast: e,
+      typed: typePartitionBy(e, { ...base, clause: 'PARTITION BY' }),
+    }));
   const items = expandSelect(query.select, from, partitionBy, (e) => {
     const t = typeExpression(e, selectCtx);
     return t.k === 'unit' || t.type === null ? { base: 'STRING' } : t.type;
@@ -409,6 +414,31 @@ function checkReservedNames(query: Query): void {
     throw new AnalysisError(
       reservedNameMessage(name, item.expression, item.alias !== undefined),
       item.expression.span,
+    );
+  }
+}
+
+function checkPartitionBy(exprs: readonly Expression[], span: Span): void {
+  if (exprs.length === 0) {
+    throw new AnalysisError('PARTITION BY requires at least one expression', span);
+  }
+  if (exprs.length > 1 && exprs.some((e) => e.kind === 'null')) {
+    throw new AnalysisError('Cannot PARTITION BY multiple columns including NULL', span);
+  }
+}
+
+/** Types a PARTITION BY expression; ksqlDB says why an output column name does not resolve. */
+function typePartitionBy(e: Expression, ctx: TypingContext): TypedExpression {
+  try {
+    return typeExpression(e, ctx);
+  } catch (err) {
+    const unresolved =
+      err instanceof AnalysisError &&
+      /^PARTITION BY column '(.*)' cannot be resolved\.$/.exec(err.message);
+    if (!unresolved) throw err;
+    throw new AnalysisError(
+      `${err.message} '${unresolved[1]}' must be a column in the source schema since PARTITION BY is applied on the input.`,
+      err.span,
     );
   }
 }

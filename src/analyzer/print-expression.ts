@@ -17,7 +17,8 @@ export function printExpression(e: TypedExpression, qualifier?: string): string 
     case 'lambdaVar':
       return e.name;
     case 'call':
-      return `${e.name}(${e.args.map(p).join(', ')})`;
+      // ksqlDB prints function names as their upper-case FunctionName, whatever the registry calls them.
+      return `${e.name.toUpperCase()}(${e.args.map(p).join(', ')})`;
     case 'cast':
       return p(e.operand);
     case 'arith':

@@ -183,7 +183,7 @@ function sideOptions(
   return kept === undefined ? {} : { delimiter: kept };
 }
 
-function formatName(name: string): FormatName {
+export function formatName(name: string): FormatName {
   const upper = name.toUpperCase();
   const found = FORMAT_NAMES.find((f) => f === upper);
   if (found === undefined) throw new AnalysisError(`Unknown format: ${upper}`);

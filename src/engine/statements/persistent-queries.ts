@@ -14,7 +14,7 @@ import { decodePlan, encodePlan } from '../../planner/plan-codec.js';
 import { planQuery } from '../../planner/plan-query.js';
 import type { QueryPlan, SinkSpec } from '../../planner/plan.js';
 import { PersistentQuery } from '../../runtime/persistent-query.js';
-import { resolveFormats } from '../../serde/format-properties.js';
+import { formatName, resolveFormats } from '../../serde/format-properties.js';
 import { registerColumnSchemas } from '../../serde/schema-registry/columns-schema.js';
 import { sourceSides } from '../source-schemas.js';
 import { checkFormatSupports } from '../../serde/format-support.js';
@@ -51,8 +51,10 @@ export async function createAsSelect(
     );
   }
   const columns = analysis.projection.map((p) => p.column);
-  const formats = sinkFormats(stmt.properties, analysis, columns);
-  const topic = stringProperty(stmt.properties, 'KAFKA_TOPIC') ?? stmt.name;
+  const formats = sinkFormats(stmt.properties, analysis, columns, stmt.sourceType, ctx);
+  const topic =
+    stringProperty(stmt.properties, 'KAFKA_TOPIC') ??
+    (ctx.properties.get('ksql.output.topic.name.prefix') ?? '') + stmt.name;
   const sink: DataSource = {
     name: stmt.name,
     sourceType: stmt.sourceType,
@@ -189,13 +191,28 @@ function sinkFormats(
   props: Properties,
   analysis: QueryAnalysis,
   columns: readonly Column[],
+  sourceType: 'stream' | 'table',
+  ctx: EngineContext,
 ): { key: FormatInfo; value: FormatInfo } {
   const source = analysis.source;
   const keys = columns.filter((c) => c.namespace === 'key');
   const values = columns.filter((c) => c.namespace === 'value');
+  const explicitKey = stringProperty(props, 'KEY_FORMAT');
+  if (
+    sourceType === 'stream' &&
+    keys.length === 0 &&
+    explicitKey !== undefined &&
+    explicitKey.toUpperCase() !== 'NONE'
+  ) {
+    throw new AnalysisError('Key format specified for stream without key columns.');
+  }
+  // A result with keys from a key-less source takes the default key format.
+  const defaultKey = formatName(
+    ctx.properties.get('ksql.persistence.default.format.key') ?? 'KAFKA',
+  );
   const resolved = resolveFormats(props, {
     keyFormat:
-      source.keyFormat.format === 'NONE' && keys.length > 0 ? 'KAFKA' : source.keyFormat.format,
+      source.keyFormat.format === 'NONE' && keys.length > 0 ? defaultKey : source.keyFormat.format,
     valueFormat: source.valueFormat.format,
   });
   const inheritsValue = props.VALUE_FORMAT === undefined && props.FORMAT === undefined;
