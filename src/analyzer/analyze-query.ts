@@ -126,6 +126,13 @@ export function analyzeQuery(
     }
     // ksqlDB checks the SELECT names before it resolves the GROUP BY.
     if (!transient) checkReservedNames(query);
+    const kafkaValues = from.sources.filter((s) => s.source.valueFormat.format === 'KAFKA');
+    if (kafkaValues.length > 0) {
+      throw new AnalysisError(
+        `Source(s) ${kafkaValues.map((s) => s.source.name).join(', ')} are using the 'KAFKA' value format. This format does not yet support GROUP BY.`,
+        query.span,
+      );
+    }
     const items = expandSelect(query.select, from, undefined, () => ({ base: 'STRING' }));
     const aggregate = analyzeAggregate(
       query,

@@ -5,6 +5,8 @@
 import { numberProperty, stringProperty } from '../../analyzer/analyze-create-source.js';
 import { analyzeQuery, type QueryAnalysis } from '../../analyzer/analyze-query.js';
 import { checkKeyTypes } from '../../analyzer/key-checks.js';
+import { visitAst } from '../../analyzer/ast-children.js';
+import { printAst } from '../../analyzer/print-ast.js';
 import { canWiden, castTo } from '../../analyzer/coercion.js';
 import { AnalysisError, UnsupportedError } from '../../common/errors.js';
 import { type Column } from '../../common/schema.js';
@@ -42,7 +44,16 @@ export async function createAsSelect(
   if (existing)
     throw new UnsupportedError('CREATE OR REPLACE … AS SELECT is not supported yet', stmt.span);
 
-  const analysis = analyzeQuery(stmt.query, ctx, stmt.name);
+  let analysis: QueryAnalysis;
+  try {
+    analysis = analyzeQuery(stmt.query, ctx, stmt.name);
+  } catch (err) {
+    // Past the SELECT checks, a CTAS words a missing GROUP BY its own way.
+    const ungrouped =
+      err instanceof AnalysisError && err.message.startsWith('Use of aggregate function ');
+    if (ungrouped && stmt.sourceType === 'table') refuseUngroupedAggregates(stmt, ctx);
+    throw err;
+  }
   if (analysis.outputType !== stmt.sourceType) {
     const produces = analysis.outputType.toUpperCase();
     throw new AnalysisError(
@@ -285,6 +296,24 @@ async function ensureSinkTopic(
     replicas,
     ...(sourceType === 'table' ? { config: { 'cleanup.policy': 'compact' } } : {}),
   });
+}
+
+/** ksqlDB's CTAS check: aggregates need a GROUP BY (COUNT(*) counts ROWTIME there). */
+function refuseUngroupedAggregates(stmt: CreateAsSelect, ctx: EngineContext): void {
+  const calls: string[] = [];
+  for (const item of stmt.query.select) {
+    if (item.kind !== 'selectExpression') continue;
+    visitAst(item.expression, (x) => {
+      if (x.kind !== 'call' || ctx.functions.kindOf(x.name) !== 'aggregate') return;
+      const args = x.args.length === 0 ? 'ROWTIME' : x.args.map((a) => printAst(a)).join(', ');
+      calls.push(`${x.name.toUpperCase()}(${args})`);
+    });
+  }
+  if (calls.length === 0) return;
+  throw new AnalysisError(
+    `CREATE TABLE AS SELECT statement does not support aggregate function [${calls.join(', ')}] without a GROUP BY clause.`,
+    stmt.query.span,
+  );
 }
 
 /** Whether the query writes its source's key as it read it (nothing computes a new key). */
