@@ -124,7 +124,7 @@ export function analyzeAggregate(
     }
     if (
       e.kind === 'column' &&
-      e.source === undefined &&
+      (e.source === undefined || e.source === sourceName) &&
       (e.name === WINDOWSTART || e.name === WINDOWEND)
     ) {
       if (!windowed) {

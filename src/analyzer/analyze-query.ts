@@ -301,6 +301,12 @@ function buildProjection(
         item.ast.span,
       );
     }
+    if (expr.k === 'literal' && expr.type === null && !transient) {
+      throw new AnalysisError(
+        "Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).",
+        item.ast.span,
+      );
+    }
     const expression = expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr;
     const repeated = keyColumns.findIndex(
       (k, i) => k !== undefined && sameExpression(keySelected[i]!, expr),

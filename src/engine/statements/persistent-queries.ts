@@ -54,6 +54,7 @@ export async function createAsSelect(
     if (ungrouped && stmt.sourceType === 'table') refuseUngroupedAggregates(stmt, ctx);
     throw err;
   }
+  refuseWindowedTables(analysis);
   if (analysis.outputType !== stmt.sourceType) {
     const produces = analysis.outputType.toUpperCase();
     throw new AnalysisError(
@@ -112,6 +113,7 @@ export async function insertIntoSelect(
     );
   }
   const analysis = analyzeQuery(stmt.query, ctx, stmt.target);
+  refuseWindowedTables(analysis);
   if (analysis.outputType !== 'stream') {
     throw new AnalysisError(
       `INSERT INTO can only be used to insert into a stream. The query produces a table.`,
@@ -296,6 +298,12 @@ async function ensureSinkTopic(
     replicas,
     ...(sourceType === 'table' ? { config: { 'cleanup.policy': 'compact' } } : {}),
   });
+}
+
+function refuseWindowedTables(analysis: QueryAnalysis): void {
+  if (analysis.from.sources.some((s) => s.source.sourceType === 'table' && s.source.window)) {
+    throw new AnalysisError('KSQL does not support persistent queries on windowed tables.');
+  }
 }
 
 /** ksqlDB's CTAS check: aggregates need a GROUP BY (COUNT(*) counts ROWTIME there). */
