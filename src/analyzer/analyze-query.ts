@@ -204,6 +204,8 @@ export interface SelectEntry {
   readonly alias?: string;
   /** The name ksqlDB gives the column when there is no alias. */
   readonly name?: string;
+  /** A selected struct field (`a->b`): its name also steps aside for the source's columns. */
+  readonly field?: boolean;
 }
 
 /** Expands `*`, `alias.*` and `struct->*`; after PARTITION BY the new key comes first, then values, then old keys. */
@@ -219,7 +221,7 @@ function expandSelect(
     ...(ast.kind === 'column'
       ? { name: from.columnName(ast) }
       : ast.kind === 'dereference'
-        ? { name: ast.field }
+        ? { name: ast.field, field: true }
         : {}),
   });
   for (const item of select) {
@@ -277,7 +279,8 @@ function buildProjection(
 ): ProjectedColumn[] {
   const typed = items.map((item) => ({ item, expr: typeExpression(item.ast, ctx) }));
   const taken = new Set<string>(items.flatMap((i) => (i.alias !== undefined ? [i.alias] : [])));
-  const generated = new GeneratedNames(taken);
+  const sourceNames = new Set(ctx.scope.columns.map((c) => c.name));
+  const generated = new GeneratedNames(taken, sourceNames);
   const keyColumns: (ProjectedColumn | undefined)[] = keys.map(() => undefined);
   const keySelected: (TypedExpression | undefined)[] = keys.map(() => undefined);
   const values: ProjectedColumn[] = [];
@@ -294,7 +297,10 @@ function buildProjection(
     const type: SqlType = expr.k === 'unit' || expr.type === null ? { base: 'STRING' } : expr.type;
     const keyIndex = chosen.indexOf(position);
     const name =
-      item.alias ?? (item.name !== undefined ? uniqueName(item.name, taken) : generated.generate());
+      item.alias ??
+      (item.name === undefined
+        ? generated.generate()
+        : uniqueName(item.name, taken, item.field ? sourceNames : undefined));
     if (RESERVED_COLUMN_NAMES.has(name) && !transient) {
       throw new AnalysisError(
         reservedNameMessage(name, item.ast, item.alias !== undefined),
