@@ -9,6 +9,8 @@ import {
   PSEUDO_COLUMNS,
   RESERVED_COLUMN_NAMES,
   WINDOW_BOUNDS_COLUMNS,
+  WINDOWEND,
+  WINDOWSTART,
   type Column,
 } from '../common/schema.js';
 import { BOOLEAN, formatType, type SqlType } from '../common/sql-types.js';
@@ -101,6 +103,7 @@ export function analyzeQuery(
     functions: ctx.functions,
     customTypes: (n) => ctx.metastore.getType(n),
   };
+  if (query.where && query.window) checkWhereWindowBounds(query.where, from);
   const where = query.where
     ? coerceTo(
         typeExpression(query.where, { ...base, clause: 'WHERE' }),
@@ -460,4 +463,16 @@ function typePartitionBy(e: Expression, ctx: TypingContext): TypedExpression {
       err.span,
     );
   }
+}
+
+/**
+ * A windowed aggregation filters its input before windowing, where the window bounds do not
+ * exist yet: ksqlDB refuses them in WHERE with its code generator's words.
+ */
+function checkWhereWindowBounds(where: Expression, from: FromAnalysis): void {
+  visitAst(where, (x) => {
+    if (x.kind !== 'column' || (x.name !== WINDOWSTART && x.name !== WINDOWEND)) return;
+    if (from.rowSchema.some((c) => c.name === x.name)) return;
+    throw new AnalysisError(`Error in WHERE expression: Unknown column ${x.name}.`, x.span);
+  });
 }
