@@ -64,4 +64,20 @@ describe('statements refused as ksqlDB refuses them', () => {
       "PARTITION BY column 'X' cannot be resolved. 'X' must be a column in the source schema since PARTITION BY is applied on the input.",
     );
   });
+
+  it('refuses window bounds in the WHERE of a windowed aggregation', async () => {
+    expect(
+      await refusal(
+        'CREATE TABLE o AS SELECT id, COUNT(*) AS n FROM s WINDOW TUMBLING (SIZE 1 SECOND) WHERE WINDOWEND > 0 GROUP BY id;',
+      ),
+    ).toContain('Error in WHERE expression: Unknown column WINDOWEND.');
+  });
+
+  it('refuses unknown qualifiers in a join criteria while preparing the statement', async () => {
+    expect(
+      await refusal(
+        'CREATE STREAM o AS SELECT s.id, r.f0 FROM s JOIN r WITHIN 1 SECOND ON x.id = r.id;',
+      ),
+    ).toContain("Failed to prepare statement: 'X' is not a valid stream/table name or alias.");
+  });
 });
