@@ -115,13 +115,39 @@ export class AggregateOperator implements Operator {
     const startTime = this.streamTime;
     forEachGuarded(batch, ctx, this.name, (rec) => {
       if (rec.timestamp > this.streamTime) this.streamTime = rec.timestamp;
-      if (rec.old) this.apply(rec, rec.old, 'undo', out, ctx);
-      if (!rec.tombstone) this.apply(rec, rec.row, 'add', out, ctx);
+      if (rec.old && !rec.tombstone && this.sameGroup(rec.old, rec.row)) {
+        this.replaceInGroup(rec, rec.old, out, ctx);
+      } else {
+        if (rec.old) this.apply(rec, rec.old, 'undo', out, ctx);
+        if (!rec.tombstone) this.apply(rec, rec.row, 'add', out, ctx);
+      }
       if (this.config.emitFinal) this.emitFinal(rec, out);
     });
     // Stream time is stored once per batch, not per record: only the last value is read back.
     if (this.streamTime !== startTime) this.store.put(STREAM_TIME, { streamTime: this.streamTime });
     return out;
+  }
+
+  /** Whether a table change keeps its row in the same group (and window: none for tables). */
+  private sameGroup(old: readonly unknown[], row: readonly unknown[]): boolean {
+    if (this.config.window) return false;
+    const a = this.config.groupKey(old);
+    const b = this.config.groupKey(row);
+    if (a.includes(null) || b.includes(null)) return false;
+    return encodeValues(a) === encodeValues(b);
+  }
+
+  /**
+   * A table row updated within its group: Kafka Streams sends the old and new row as one change
+   * when the group key is unchanged, so the group's aggregate is emitted once, from its value
+   * before the update to its value after, with no intermediate row.
+   */
+  private replaceInGroup(rec: Rec, old: readonly unknown[], out: Rec[], ctx: TaskContext): void {
+    const at = out.length;
+    this.apply(rec, old, 'undo', out, ctx);
+    const undone = out.splice(at);
+    this.apply(rec, rec.row, 'add', out, ctx);
+    if (undone.length === 1 && out.length === at + 1) out[at]!.old = undone[0]!.old ?? null;
   }
 
   stores(): StoreDescription[] {
