@@ -304,7 +304,10 @@ function buildProjection(
       (item.name === undefined
         ? generated.generate()
         : uniqueName(item.name, taken, item.field ? sourceNames : undefined));
-    if (RESERVED_COLUMN_NAMES.has(name) && !transient) {
+    // PARTITION BY ROWTIME makes ROWTIME the key column's name, as ksqlDB does.
+    const partitionKey =
+      partitioned && keyIndex >= 0 && item.ast.kind === 'column' && item.alias === undefined;
+    if (RESERVED_COLUMN_NAMES.has(name) && !transient && !partitionKey) {
       throw new AnalysisError(
         reservedNameMessage(name, item.ast, item.alias !== undefined),
         item.ast.span,

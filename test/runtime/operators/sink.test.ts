@@ -62,4 +62,21 @@ describe('sink records', () => {
       CREATE STREAM o WITH (kafka_topic='o') AS SELECT * FROM s PARTITION BY a, b;`);
     expect(await output('o')).toEqual([{ key: '{"A":null,"B":null}', headers: [] }]);
   });
+
+  it('key a stream by ROWTIME, with ROWTIME as the key column', async () => {
+    t = await openTestEngine();
+    await t.engine.log.createTopic('in', { partitions: 1, replicas: 1 });
+    await t.engine.log.append('in', [
+      { key: null, value: Buffer.from('{"A":1,"B":2}'), timestamp: 42 },
+    ]);
+    await t.run(`SET 'auto.offset.reset'='earliest';
+      CREATE STREAM s (a INT, b INT) WITH (kafka_topic='in', format='JSON');
+      CREATE STREAM o WITH (kafka_topic='o') AS SELECT * FROM s PARTITION BY a, ROWTIME;`);
+    expect(await output('o')).toEqual([{ key: '{"A":1,"ROWTIME":42}', headers: [] }]);
+    expect(t.engine.metastore.getSource('O')!.columns.map((c) => c.name)).toEqual([
+      'A',
+      'ROWTIME',
+      'B',
+    ]);
+  });
 });
