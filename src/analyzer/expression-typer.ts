@@ -113,7 +113,10 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
     }
     case 'comparison': {
       const sides = [t(e.left), t(e.right)];
-      rejectNullComparison(e.op, sides[0]!, sides[1]!, e.span);
+      // IS [NOT] DISTINCT FROM is the comparison made for NULLs.
+      if (e.op !== 'isDistinctFrom' && e.op !== 'isNotDistinctFrom') {
+        rejectNullComparison(e.op, sides[0]!, sides[1]!, e.span);
+      }
       const [left, right] = unify(dateAsTimestamp(sides), e.span, 'Comparison');
       rejectUnorderedComparison(e, left!, right!);
       return { k: 'compare', op: e.op, left: left!, right: right!, type: BOOLEAN };
