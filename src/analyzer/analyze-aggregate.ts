@@ -6,14 +6,14 @@
 import { AnalysisError } from '../common/errors.js';
 import { checkAggregateRules } from './aggregate-rules.js';
 import { WINDOWEND, WINDOWSTART, RESERVED_COLUMN_NAMES, type Column } from '../common/schema.js';
-import { BIGINT, BOOLEAN, type SqlType } from '../common/sql-types.js';
+import { BIGINT, BOOLEAN, formatType, type SqlType } from '../common/sql-types.js';
 import type { Span } from '../common/span.js';
 import type { ArgumentShape } from '../functions/types.js';
 import type { Expression, Query, WindowExpression } from '../parser/ast.js';
 import type { ProjectedColumn } from './analyze-query.js';
 import { visitAst } from './ast-children.js';
 import { castTo, coerceTo } from './coercion.js';
-import { defaultName, GeneratedNames, uniqueName } from './column-naming.js';
+import { defaultName, GeneratedNames, reservedNameMessage, uniqueName } from './column-naming.js';
 import { typeExpression, type TypingContext } from './expression-typer.js';
 import { printAst } from './print-ast.js';
 import { printExpression } from './print-expression.js';
@@ -68,6 +68,14 @@ export function analyzeAggregate(
   }
   const windowed = query.window !== undefined;
   const groupBy = typeGroupBy(groupByAst, sourceCtx, windowed);
+  groupBy.forEach((g, i) => {
+    if (groupBy.slice(0, i).some((h) => sameExpression(h, g))) {
+      throw new AnalysisError(
+        `Duplicate GROUP BY expression: ${printExpression(g, sourceName)}`,
+        groupByAst[i]!.span,
+      );
+    }
+  });
   checkAggregateRules({
     select: items.map((item) => item.ast),
     ...(query.where ? { where: query.where } : {}),
@@ -116,7 +124,7 @@ export function analyzeAggregate(
     }
     if (
       e.kind === 'column' &&
-      e.source === undefined &&
+      (e.source === undefined || e.source === sourceName) &&
       (e.name === WINDOWSTART || e.name === WINDOWEND)
     ) {
       if (!windowed) {
@@ -235,11 +243,8 @@ function projectAggregate(
   const values: ProjectedColumn[] = [];
   for (const { item, expr } of typedItems) {
     const type = typeOrString(expr);
-    const isKey =
-      expr.k === 'column' &&
-      expr.index >= 0 &&
-      expr.index < groupBy.length &&
-      keys[expr.index] === undefined;
+    const keyRef = expr.k === 'column' && expr.index >= 0 && expr.index < groupBy.length;
+    const isKey = keyRef && keys[expr.index] === undefined;
     const fallback = item.name ?? defaultName(item.ast);
     const name =
       item.alias ??
@@ -251,15 +256,20 @@ function projectAggregate(
       !(transient && (name === WINDOWSTART || name === WINDOWEND))
     ) {
       throw new AnalysisError(
-        item.alias !== undefined
-          ? `\`${name}\` is a reserved column name. You cannot use it as an alias for a column.`
-          : `Reserved column name in select: \`${name}\`. Please remove or alias the column.`,
+        reservedNameMessage(name, item.ast, item.alias !== undefined),
         item.ast.span,
       );
     }
     const expression = fixWindow(
       expr.k === 'literal' && expr.type === null ? castTo(expr, type) : expr,
     );
+    if (keyRef && !isKey && !transient) {
+      const first = keys[(expr as { index: number }).index]!.column.name;
+      throw new AnalysisError(
+        `The projection contains a key column more than once: \`${first}\` and \`${name}\`.`,
+        item.ast.span,
+      );
+    }
     if (isKey)
       keys[(expr as { index: number }).index] = {
         column: { name, type, namespace: 'key' },
@@ -269,8 +279,11 @@ function projectAggregate(
   }
   const missing = groupBy.filter((_, i) => keys[i] === undefined);
   if (missing.length > 0 && !transient) {
-    const names = groupBy.map((g, i) =>
-      groupByAst[i]!.kind === 'column' ? printExpression(g) : printExpression(g, sourceName),
+    // ksqlDB names the grouping expressions that are missing, not all of them.
+    const names = groupBy.flatMap((g, i) =>
+      keys[i] !== undefined
+        ? []
+        : [groupByAst[i]!.kind === 'column' ? printExpression(g) : printExpression(g, sourceName)],
     );
     const list =
       names.length === 1
@@ -282,6 +295,17 @@ function projectAggregate(
   }
   if (values.length === 0 && !transient) {
     throw new AnalysisError('The projection contains no value columns.');
+  }
+  if (!transient) {
+    const names = new Set(keys.map((k) => k!.column.name));
+    for (const v of values) {
+      if (names.has(v.column.name)) {
+        throw new AnalysisError(
+          `Duplicate value columns found in schema: \`${v.column.name}\` ${formatType(v.column.type)}`,
+        );
+      }
+      names.add(v.column.name);
+    }
   }
   return [...keys.filter((k): k is ProjectedColumn => k !== undefined), ...values];
 }

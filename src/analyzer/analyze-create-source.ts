@@ -297,7 +297,7 @@ const UNIT_MS: Record<string, number> = {
 
 /** `'10 SECONDS'` → 10000, as ksqlDB reads WINDOW_SIZE. */
 export function parseDuration(text: string, stmt: CreateSource): number {
-  const m = /^\s*(\d+)\s+([A-Za-z]+?)S?\s*$/.exec(text);
+  const m = /^\s*(\d+)\s+([A-Za-z]+?)S?\s*$/i.exec(text);
   const unit = m ? UNIT_MS[m[2]!.toUpperCase()] : undefined;
   if (!m || unit === undefined) {
     throw new AnalysisError(`Invalid duration: '${text}'. e.g. 10 SECONDS`, stmt.span);

@@ -4,10 +4,13 @@
  * columns, with ksqlDB's naming and checks.
  */
 import { AnalysisError } from '../common/errors.js';
+import type { Span } from '../common/span.js';
 import {
   PSEUDO_COLUMNS,
   RESERVED_COLUMN_NAMES,
   WINDOW_BOUNDS_COLUMNS,
+  WINDOWEND,
+  WINDOWSTART,
   type Column,
 } from '../common/schema.js';
 import { BOOLEAN, formatType, type SqlType } from '../common/sql-types.js';
@@ -20,7 +23,7 @@ import { analyzeAggregate, type AggregateAnalysis } from './analyze-aggregate.js
 import { analyzeFrom, type FromAnalysis, type KeyAlternatives } from './analyze-from.js';
 import { visitAst } from './ast-children.js';
 import { castTo, coerceTo } from './coercion.js';
-import { GeneratedNames, uniqueName } from './column-naming.js';
+import { defaultName, GeneratedNames, reservedNameMessage, uniqueName } from './column-naming.js';
 import { typeExpression, type TypingContext } from './expression-typer.js';
 import { printExpression } from './print-expression.js';
 import { sameExpression } from './same-expression.js';
@@ -100,6 +103,7 @@ export function analyzeQuery(
     functions: ctx.functions,
     customTypes: (n) => ctx.metastore.getType(n),
   };
+  if (query.where && query.window) checkWhereWindowBounds(query.where, from);
   const where = query.where
     ? coerceTo(
         typeExpression(query.where, { ...base, clause: 'WHERE' }),
@@ -120,6 +124,15 @@ export function analyzeQuery(
     if (query.partitionBy) {
       throw new AnalysisError(
         'PARTITION BY and GROUP BY in the same query are not supported.',
+        query.span,
+      );
+    }
+    // ksqlDB checks the SELECT names before it resolves the GROUP BY.
+    if (!transient) checkReservedNames(query);
+    const kafkaValues = from.sources.filter((s) => s.source.valueFormat.format === 'KAFKA');
+    if (kafkaValues.length > 0) {
+      throw new AnalysisError(
+        `Source(s) ${kafkaValues.map((s) => s.source.name).join(', ')} are using the 'KAFKA' value format. This format does not yet support GROUP BY.`,
         query.span,
       );
     }
@@ -156,10 +169,14 @@ export function analyzeQuery(
     clause: 'SELECT',
     replace: (e) => tableFunctions.find((f) => f.ast === e)?.column,
   };
-  const partitionBy = query.partitionBy?.map((e) => ({
-    ast: e,
-    typed: typeExpression(e, { ...base, clause: 'PARTITION BY' }),
-  }));
+  if (query.partitionBy) checkPartitionBy(query.partitionBy, query.span);
+  // PARTITION BY NULL: the result has no key columns.
+  const partitionBy = query.partitionBy
+    ?.filter((e) => e.kind !== 'null')
+    .map((e) => ({
+      ast: e,
+      typed: typePartitionBy(e, { ...base, clause: 'PARTITION BY' }),
+    }));
   const items = expandSelect(query.select, from, partitionBy, (e) => {
     const t = typeExpression(e, selectCtx);
     return t.k === 'unit' || t.type === null ? { base: 'STRING' } : t.type;
@@ -190,6 +207,8 @@ export interface SelectEntry {
   readonly alias?: string;
   /** The name ksqlDB gives the column when there is no alias. */
   readonly name?: string;
+  /** A selected struct field (`a->b`): its name also steps aside for the source's columns. */
+  readonly field?: boolean;
 }
 
 /** Expands `*`, `alias.*` and `struct->*`; after PARTITION BY the new key comes first, then values, then old keys. */
@@ -205,7 +224,7 @@ function expandSelect(
     ...(ast.kind === 'column'
       ? { name: from.columnName(ast) }
       : ast.kind === 'dereference'
-        ? { name: ast.field }
+        ? { name: ast.field, field: true }
         : {}),
   });
   for (const item of select) {
@@ -263,7 +282,8 @@ function buildProjection(
 ): ProjectedColumn[] {
   const typed = items.map((item) => ({ item, expr: typeExpression(item.ast, ctx) }));
   const taken = new Set<string>(items.flatMap((i) => (i.alias !== undefined ? [i.alias] : [])));
-  const generated = new GeneratedNames(taken);
+  const sourceNames = new Set(ctx.scope.columns.map((c) => c.name));
+  const generated = new GeneratedNames(taken, sourceNames);
   const keyColumns: (ProjectedColumn | undefined)[] = keys.map(() => undefined);
   const keySelected: (TypedExpression | undefined)[] = keys.map(() => undefined);
   const values: ProjectedColumn[] = [];
@@ -280,12 +300,22 @@ function buildProjection(
     const type: SqlType = expr.k === 'unit' || expr.type === null ? { base: 'STRING' } : expr.type;
     const keyIndex = chosen.indexOf(position);
     const name =
-      item.alias ?? (item.name !== undefined ? uniqueName(item.name, taken) : generated.generate());
-    if (RESERVED_COLUMN_NAMES.has(name) && !transient) {
+      item.alias ??
+      (item.name === undefined
+        ? generated.generate()
+        : uniqueName(item.name, taken, item.field ? sourceNames : undefined));
+    // PARTITION BY ROWTIME makes ROWTIME the key column's name, as ksqlDB does.
+    const partitionKey =
+      partitioned && keyIndex >= 0 && item.ast.kind === 'column' && item.alias === undefined;
+    if (RESERVED_COLUMN_NAMES.has(name) && !transient && !partitionKey) {
       throw new AnalysisError(
-        item.alias !== undefined
-          ? `\`${name}\` is a reserved column name. You cannot use it as an alias for a column.`
-          : `Reserved column name in select: \`${name}\`. Please remove or alias the column.`,
+        reservedNameMessage(name, item.ast, item.alias !== undefined),
+        item.ast.span,
+      );
+    }
+    if (expr.k === 'literal' && expr.type === null && !transient) {
+      throw new AnalysisError(
+        "Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).",
         item.ast.span,
       );
     }
@@ -399,4 +429,53 @@ function rejectAggregates(query: Query, functions: FunctionRegistry): void {
     `Use of aggregate function ${first.name} requires a GROUP BY clause.`,
     first.span,
   );
+}
+
+function checkReservedNames(query: Query): void {
+  for (const item of query.select) {
+    if (item.kind !== 'selectExpression') continue;
+    const name = item.alias ?? defaultName(item.expression);
+    if (name === undefined || !RESERVED_COLUMN_NAMES.has(name)) continue;
+    throw new AnalysisError(
+      reservedNameMessage(name, item.expression, item.alias !== undefined),
+      item.expression.span,
+    );
+  }
+}
+
+function checkPartitionBy(exprs: readonly Expression[], span: Span): void {
+  if (exprs.length === 0) {
+    throw new AnalysisError('PARTITION BY requires at least one expression', span);
+  }
+  if (exprs.length > 1 && exprs.some((e) => e.kind === 'null')) {
+    throw new AnalysisError('Cannot PARTITION BY multiple columns including NULL', span);
+  }
+}
+
+/** Types a PARTITION BY expression; ksqlDB says why an output column name does not resolve. */
+function typePartitionBy(e: Expression, ctx: TypingContext): TypedExpression {
+  try {
+    return typeExpression(e, ctx);
+  } catch (err) {
+    const unresolved =
+      err instanceof AnalysisError &&
+      /^PARTITION BY column '(.*)' cannot be resolved\.$/.exec(err.message);
+    if (!unresolved) throw err;
+    throw new AnalysisError(
+      `${err.message} '${unresolved[1]}' must be a column in the source schema since PARTITION BY is applied on the input.`,
+      err.span,
+    );
+  }
+}
+
+/**
+ * A windowed aggregation filters its input before windowing, where the window bounds do not
+ * exist yet: ksqlDB refuses them in WHERE with its code generator's words.
+ */
+function checkWhereWindowBounds(where: Expression, from: FromAnalysis): void {
+  visitAst(where, (x) => {
+    if (x.kind !== 'column' || (x.name !== WINDOWSTART && x.name !== WINDOWEND)) return;
+    if (from.rowSchema.some((c) => c.name === x.name)) return;
+    throw new AnalysisError(`Error in WHERE expression: Unknown column ${x.name}.`, x.span);
+  });
 }

@@ -4,6 +4,7 @@
  */
 import { Decimal } from '../common/decimal.js';
 import { AnalysisError } from '../common/errors.js';
+import type { Span } from '../common/span.js';
 import {
   BOOLEAN,
   DOUBLE,
@@ -111,7 +112,12 @@ export function typeExpression(e: Expression, ctx: TypingContext): TypedExpressi
       return { k: 'negate', operand, type: ot };
     }
     case 'comparison': {
-      const [left, right] = unify(dateAsTimestamp([t(e.left), t(e.right)]), e.span, 'Comparison');
+      const sides = [t(e.left), t(e.right)];
+      // IS [NOT] DISTINCT FROM is the comparison made for NULLs.
+      if (e.op !== 'isDistinctFrom' && e.op !== 'isNotDistinctFrom') {
+        rejectNullComparison(e.op, sides[0]!, sides[1]!, e.span);
+      }
+      const [left, right] = unify(dateAsTimestamp(sides), e.span, 'Comparison');
       rejectUnorderedComparison(e, left!, right!);
       return { k: 'compare', op: e.op, left: left!, right: right!, type: BOOLEAN };
     }
@@ -387,4 +393,19 @@ function typeCall(e: Extract<Expression, { kind: 'call' }>, ctx: TypingContext):
     return castTo(typed, want);
   });
   return { k: 'call', name: resolved.name, args, type: resolved.returnType };
+}
+
+/** ksqlDB's ExpressionTypeManager: a NULL literal has no type to compare with. */
+function rejectNullComparison(
+  op: string,
+  left: TypedExpression,
+  right: TypedExpression,
+  span: Span,
+): void {
+  const typeText = (x: TypedExpression): string | null =>
+    x.k === 'unit' ? null : x.type === null ? 'NULL' : ksqlTypeText(x.type);
+  const l = typeText(left);
+  const r = typeText(right);
+  if (l !== 'NULL' && r !== 'NULL') return;
+  throw new AnalysisError(`Comparison with NULL not supported: ${l ?? ''} ${op} ${r ?? ''}`, span);
 }

@@ -10,6 +10,9 @@ import type { AliasedSource, Expression, Relation } from '../parser/ast.js';
 import { astChildren, visitAst } from './ast-children.js';
 import { printAst } from './print-ast.js';
 
+/** ksqlDB checks a join's qualifiers while it prepares the statement, and says so. */
+const PREPARE = 'Failed to prepare statement: ';
+
 /** A joined source as the criteria checks see it: its alias and the columns of its row. */
 export interface CriteriaSource {
   readonly alias: string;
@@ -65,7 +68,10 @@ function criteriaOf(
   // ksqlDB checks every qualifier of the clause before resolving unqualified names.
   visitAst(raw, (x) => {
     if (x.kind === 'column' && x.source !== undefined && !all.some((s) => s.alias === x.source)) {
-      throw new AnalysisError(`'${x.source}' is not a valid stream/table name or alias.`, x.span);
+      throw new AnalysisError(
+        `${PREPARE}'${x.source}' is not a valid stream/table name or alias.`,
+        x.span,
+      );
     }
   });
   const on = qualify(raw, all);
@@ -140,7 +146,10 @@ export function qualify(
     if (e.source !== undefined) {
       const source = all.find((s) => s.alias === e.source);
       if (!source) {
-        throw new AnalysisError(`'${e.source}' is not a valid stream/table name or alias.`, e.span);
+        throw new AnalysisError(
+          `${PREPARE}'${e.source}' is not a valid stream/table name or alias.`,
+          e.span,
+        );
       }
       if (!source.columns.some((c) => c.name === e.name)) throw unresolved();
       return e;

@@ -17,7 +17,7 @@ export function printExpression(e: TypedExpression, qualifier?: string): string 
     case 'lambdaVar':
       return e.name;
     case 'call':
-      // ksqlDB prints a call with its FunctionName, upper-cased ('Abs' is declared in mixed case).
+      // ksqlDB prints function names as their upper-case FunctionName, whatever the registry calls them.
       return `${e.name.toUpperCase()}(${e.args.map(p).join(', ')})`;
     case 'cast':
       return p(e.operand);

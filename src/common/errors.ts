@@ -21,7 +21,8 @@ export abstract class StreamSqlError extends Error {
 
 /** Statement text that does not parse. */
 export class ParseError extends StreamSqlError {
-  readonly phase = 'syntax error';
+  // In ksqlDB's words, which its users (and its tests) look for.
+  readonly phase = 'Syntax Error';
   constructor(
     message: string,
     span: Span,

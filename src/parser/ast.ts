@@ -381,7 +381,8 @@ export type Statement =
   | CreateType
   | DropType
   | AssertTopic
-  | AssertSchema;
+  | AssertSchema
+  | AlterSource;
 
 interface StatementBase {
   readonly span: Span;
@@ -437,6 +438,14 @@ export interface InsertValues extends StatementBase {
 export interface SelectStatement extends StatementBase {
   readonly kind: 'select';
   readonly query: Query;
+}
+
+/** ALTER STREAM|TABLE name ADD [COLUMN] name type [, ADD [COLUMN] …]. */
+export interface AlterSource extends StatementBase {
+  readonly kind: 'alterSource';
+  readonly sourceType: 'stream' | 'table';
+  readonly name: string;
+  readonly columns: readonly TableElement[];
 }
 
 export interface DropSource extends StatementBase {

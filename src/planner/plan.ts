@@ -148,6 +148,11 @@ export interface SinkSpec {
   readonly window?: WindowInfo;
   /** Row position of the column whose value is the output record's timestamp. */
   readonly timestamp?: { readonly index: number; readonly format?: string };
+  /**
+   * The key columns are the source record's key as it was read (no PARTITION BY, GROUP BY or
+   * join): a record read with a null key is written with a null key, as ksqlDB passes it on.
+   */
+  readonly keyPassesThrough?: boolean;
 }
 
 /** A persistent query (CSAS, CTAS, INSERT INTO): a plan and its sink. */

@@ -1,4 +1,5 @@
 /** What flows between operators: a row with its timestamp and where it came from. */
+import type { Header } from '../log/log.js';
 
 export interface Rec {
   /** Positional values in the emitting node's schema. */
@@ -27,4 +28,6 @@ export interface Origin {
   readonly topic: string;
   readonly partition: number;
   readonly offset: number;
+  /** The input record's headers, which Kafka Streams forwards to every record it causes. */
+  readonly headers?: readonly Header[];
 }

@@ -183,7 +183,7 @@ function sideOptions(
   return kept === undefined ? {} : { delimiter: kept };
 }
 
-function formatName(name: string): FormatName {
+export function formatName(name: string): FormatName {
   const upper = name.toUpperCase();
   const found = FORMAT_NAMES.find((f) => f === upper);
   if (found === undefined) throw new AnalysisError(`Unknown format: ${upper}`);
@@ -231,16 +231,18 @@ function delimiterProperty(
   const text = stringProperty(p, name);
   if (text === undefined) return undefined;
   const example = "\nExample valid value: ';'";
+  // ksqlDB checks the WITH clause while it prepares the statement, and says so.
+  const prepare = 'Failed to prepare statement: ';
   if (text === '') {
     throw new AnalysisError(
-      `Configuration ${name} is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'${example}`,
+      `${prepare}Configuration ${name} is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'${example}`,
     );
   }
   if (text.length === 1) return text;
   const named = NAMED_DELIMITERS.get(text);
   if (named !== undefined) return named;
   throw new AnalysisError(
-    `Configuration ${name} is invalid: Invalid delimiter value: '${text}'. Delimiter must be a single character or TAB,SPACE${example}`,
+    `${prepare}Configuration ${name} is invalid: Invalid delimiter value: '${text}'. Delimiter must be a single character or TAB,SPACE${example}`,
   );
 }
 

@@ -91,8 +91,11 @@ describe('GROUP BY rules (ksqlDB AggregateAnalyzer)', () => {
     expect(await refusal('CREATE TABLE o AS SELECT f0, COUNT(*) FROM s;')).toContain(
       'Non-aggregate SELECT expression(s) not part of GROUP BY: F0',
     );
-    expect(await refusal('CREATE TABLE o AS SELECT COUNT(*) FROM s;')).toContain(
+    expect(await refusal('CREATE STREAM o AS SELECT COUNT(*) FROM s;')).toContain(
       'requires a GROUP BY clause',
+    );
+    expect(await refusal('CREATE TABLE o AS SELECT COUNT(*), SUM(f0) FROM s;')).toContain(
+      'CREATE TABLE AS SELECT statement does not support aggregate function [COUNT(ROWTIME), SUM(F0)] without a GROUP BY clause.',
     );
   });
 
@@ -110,6 +113,29 @@ describe('GROUP BY rules (ksqlDB AggregateAnalyzer)', () => {
       await refusal('CREATE TABLE o AS SELECT id, EARLIEST_BY_OFFSET(f0, f1) FROM s GROUP BY id;'),
     ).toContain(
       "Parameter 2 passed to function EARLIEST_BY_OFFSET must be a literal constant, but was expression: 'F1'",
+    );
+  });
+
+  it('words projection and GROUP BY mistakes as ksqlDB does', async () => {
+    expect(
+      await refusal('CREATE TABLE o AS SELECT f0, f0 AS g, COUNT(*) FROM s GROUP BY f0;'),
+    ).toContain('The projection contains a key column more than once: `F0` and `G`.');
+    expect(
+      await refusal('CREATE TABLE o AS SELECT f1, COUNT(*) FROM s GROUP BY f0, f1;'),
+    ).toContain('must include the grouping expression F0 in its projection (eg, SELECT F0...).');
+    expect(await refusal('CREATE TABLE o AS SELECT COUNT(*) FROM s GROUP BY f0, s.f0;')).toContain(
+      'Duplicate GROUP BY expression: S.F0',
+    );
+    expect(
+      await refusal('CREATE TABLE o AS SELECT txt AS n, COUNT(*) AS n FROM s GROUP BY txt;'),
+    ).toContain('Duplicate value columns found in schema: `N` BIGINT');
+    expect(
+      await refusal(
+        "CREATE STREAM k (id INT KEY, v INT) WITH (kafka_topic='k', partitions=1, value_format='KAFKA');" +
+          'CREATE TABLE o AS SELECT v, COUNT(*) FROM k GROUP BY v;',
+      ),
+    ).toContain(
+      "Source(s) K are using the 'KAFKA' value format. This format does not yet support GROUP BY.",
     );
   });
 });

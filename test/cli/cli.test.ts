@@ -42,7 +42,7 @@ describe('streamsql (the real binary)', () => {
     const r = cli(['run', file, '--data-dir', join(dir, 'data')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      `${file}:2:10: syntax error: unexpected 'FORM', expected one of: ',', FROM`,
+      `${file}:2:10: Syntax Error: unexpected 'FORM', expected one of: ',', FROM`,
     );
   });
 

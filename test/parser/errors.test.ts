@@ -8,7 +8,7 @@ describe('syntax errors', () => {
     expect(error.span).toEqual({ line: 2, col: 18, offset: 31 });
     expect(error.message).toBe("unexpected 'FORM', expected one of: ',', FROM");
     expect(error.expected).toEqual(["','", 'FROM']);
-    expect(error.display).toBe("syntax error: unexpected 'FORM', expected one of: ',', FROM");
+    expect(error.display).toBe("Syntax Error: unexpected 'FORM', expected one of: ',', FROM");
   });
 
   it('prefer keyword names to character classes', () => {

@@ -296,11 +296,21 @@ describe('other statements', () => {
     });
   });
 
+  it('parses ALTER STREAM/TABLE … ADD [COLUMN]', () => {
+    const parsed = stmt('ALTER TABLE t ADD COLUMN c INT, ADD d STRING;');
+    expect(parsed.kind).toBe('alterSource');
+    expect(parsed).toMatchObject({
+      sourceType: 'table',
+      name: 'T',
+      columns: [{ name: 'C' }, { name: 'D' }],
+    });
+  });
+
   it('refuses what ksqlDB has and streamsql does not support, naming it', () => {
     for (const [text, feature] of [
       ["CREATE SOURCE CONNECTOR c WITH ('a'='b');", 'CREATE CONNECTOR'],
       ['SHOW CONNECTORS;', 'SHOW CONNECTORS'],
-      ['ALTER STREAM s ADD COLUMN c INT;', 'ALTER STREAM'],
+      ['ALTER SYSTEM x = y;', 'ALTER SYSTEM'],
       ['ASSERT VALUES s (a) VALUES (1);', 'ASSERT VALUES'],
       ['EXPLAIN DROP CONNECTOR c;', 'DROP CONNECTOR'],
     ] as const) {

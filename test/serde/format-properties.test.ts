@@ -79,11 +79,11 @@ describe('resolveFormats', () => {
       [{ VALUE_FORMAT: 'xml' }, 'Unknown format: XML'],
       [
         { VALUE_FORMAT: 'DELIMITED', VALUE_DELIMITER: '<~>' },
-        "Configuration VALUE_DELIMITER is invalid: Invalid delimiter value: '<~>'. Delimiter must be a single character or TAB,SPACE\nExample valid value: ';'",
+        "Failed to prepare statement: Configuration VALUE_DELIMITER is invalid: Invalid delimiter value: '<~>'. Delimiter must be a single character or TAB,SPACE\nExample valid value: ';'",
       ],
       [
         { VALUE_FORMAT: 'DELIMITED', VALUE_DELIMITER: '\t' },
-        "Configuration VALUE_DELIMITER is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'\nExample valid value: ';'",
+        "Failed to prepare statement: Configuration VALUE_DELIMITER is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'\nExample valid value: ';'",
       ],
       [
         { VALUE_FORMAT: 'JSON', VALUE_DELIMITER: '|' },

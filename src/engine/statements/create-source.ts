@@ -18,7 +18,8 @@ export async function createSource(
   if (existing && stmt.ifNotExists) {
     return { kind: 'message', text: `${kind} ${stmt.name} already exists.` };
   }
-  if (stmt.orReplace && stmt.readOnly) {
+  // Neither a new source stream nor an existing one may be replaced.
+  if (stmt.orReplace && (stmt.readOnly || existing?.readOnly)) {
     throw new AnalysisError(
       `Cannot add ${stmt.sourceType} '${stmt.name}': CREATE OR REPLACE is not supported on source ${stmt.sourceType}s.`,
       stmt.span,

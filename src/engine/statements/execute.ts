@@ -10,6 +10,7 @@ import { describeFunction, describeSource } from './describe.js';
 import { dropSource } from './drop-source.js';
 import { explain } from './explain.js';
 import { insertValues } from './insert-values.js';
+import { alterSource } from './alter-source.js';
 import { printTopic } from './print.js';
 import { defineVariable, setProperty, undefineVariable, unsetProperty } from './properties.js';
 import { runScript } from './run-script.js';
@@ -66,6 +67,8 @@ export async function executeStatement(
       return assertTopic(stmt, ctx);
     case 'assertSchema':
       return assertSchema(stmt);
+    case 'alterSource':
+      return alterSource(stmt, ctx);
     default: {
       const never: never = stmt;
       throw new Error(`unknown statement ${(never as Statement).kind}`);

@@ -18,7 +18,13 @@ export async function insertValues(
   ctx: EngineContext,
 ): Promise<StatementResult> {
   const source = ctx.metastore.getSource(stmt.target);
-  if (!source) throw new AnalysisError(`${stmt.target} does not exist.`, stmt.targetSpan);
+  if (!source) {
+    throw new AnalysisError(
+      `Cannot insert values into an unknown stream/table: \`${stmt.target}\`` +
+        otherCaseHint(stmt.target, ctx),
+      stmt.targetSpan,
+    );
+  }
   if (source.readOnly) {
     throw new AnalysisError(
       `Cannot insert values into read-only ${source.sourceType}: ${source.name}`,
@@ -26,7 +32,8 @@ export async function insertValues(
     );
   }
   const userColumns = source.columns.filter((c) => c.namespace !== 'header');
-  const names = stmt.columns ?? userColumns.map((c) => c.name);
+  // Without a column list every column is meant, header columns too (and refused below).
+  const names = stmt.columns ?? source.columns.map((c) => c.name);
   const headers = names.filter((n) =>
     source.columns.some((c) => c.name === n && c.namespace === 'header'),
   );
@@ -86,4 +93,17 @@ export async function insertValues(
   ]);
   // ksqlDB's CLI acknowledges INSERT … VALUES silently.
   return { kind: 'message', text: '' };
+}
+
+/**
+ * ksqlDB's hint when a source of the same name in another case exists: quoting is what makes a
+ * name case-sensitive.
+ */
+function otherCaseHint(target: string, ctx: EngineContext): string {
+  const upper = target.toUpperCase();
+  const other = ctx.metastore.allSources().find((s) => s.name.toUpperCase() === upper);
+  if (!other) return '';
+  return other.name === upper
+    ? `\nDid you mean ${other.name}? Hint: try removing double quotes from the source name.`
+    : `\nDid you mean "${other.name}"? Hint: wrap the source name in double quotes to make it case-sensitive.`;
 }

@@ -6,16 +6,19 @@ import { numberProperty, stringProperty } from '../../analyzer/analyze-create-so
 import { analyzeQuery, type QueryAnalysis } from '../../analyzer/analyze-query.js';
 import { checkIntermediateTypes } from '../../analyzer/check-intermediate-types.js';
 import { checkKeyTypes } from '../../analyzer/key-checks.js';
+import { visitAst } from '../../analyzer/ast-children.js';
+import { printAst } from '../../analyzer/print-ast.js';
+import { canWiden, castTo } from '../../analyzer/coercion.js';
 import { AnalysisError, UnsupportedError } from '../../common/errors.js';
-import { formatSchema, type Column } from '../../common/schema.js';
+import { type Column } from '../../common/schema.js';
 import { formatType } from '../../common/sql-types.js';
-import type { CreateAsSelect, InsertInto, Properties } from '../../parser/ast.js';
+import type { CreateAsSelect, InsertInto, Properties, Query } from '../../parser/ast.js';
 import { decodePlan, encodePlan } from '../../planner/plan-codec.js';
 import { planQuery } from '../../planner/plan-query.js';
 import { insertRepartitions } from '../../planner/rules/insert-repartitions.js';
 import type { QueryPlan, SinkSpec } from '../../planner/plan.js';
 import { PersistentQuery } from '../../runtime/persistent-query.js';
-import { resolveFormats } from '../../serde/format-properties.js';
+import { formatName, resolveFormats } from '../../serde/format-properties.js';
 import type { FormatName } from '../../serde/serde.js';
 import { registerColumnSchemas } from '../../serde/schema-registry/columns-schema.js';
 import { checkSchemaIdColumns } from '../../serde/schema-registry/schema-id-check.js';
@@ -45,7 +48,17 @@ export async function createAsSelect(
   if (existing)
     throw new UnsupportedError('CREATE OR REPLACE … AS SELECT is not supported yet', stmt.span);
 
-  const analysis = analyzeQuery(stmt.query, ctx, stmt.name);
+  let analysis: QueryAnalysis;
+  try {
+    analysis = analyzeQuery(stmt.query, ctx, stmt.name);
+  } catch (err) {
+    // Past the SELECT checks, a CTAS words a missing GROUP BY its own way.
+    const ungrouped =
+      err instanceof AnalysisError && err.message.startsWith('Use of aggregate function ');
+    if (ungrouped && stmt.sourceType === 'table') refuseUngroupedAggregates(stmt, ctx);
+    throw err;
+  }
+  refuseWindowedTables(analysis);
   if (analysis.outputType !== stmt.sourceType) {
     const produces = analysis.outputType.toUpperCase();
     throw new AnalysisError(
@@ -55,8 +68,10 @@ export async function createAsSelect(
   }
   const columns = analysis.projection.map((p) => p.column);
   checkIntermediateTypes(analysis, ctx.functions);
-  const formats = sinkFormats(stmt.properties, analysis, columns);
-  const topic = stringProperty(stmt.properties, 'KAFKA_TOPIC') ?? stmt.name;
+  const formats = sinkFormats(stmt.properties, analysis, columns, stmt.sourceType, ctx);
+  const topic =
+    stringProperty(stmt.properties, 'KAFKA_TOPIC') ??
+    (ctx.properties.get('ksql.output.topic.name.prefix') ?? '') + stmt.name;
   const sink: DataSource = {
     name: stmt.name,
     sourceType: stmt.sourceType,
@@ -76,7 +91,7 @@ export async function createAsSelect(
   await ensureSinkTopic(topic, stmt.properties, analysis, stmt.sourceType, ctx);
   if (!ctx.replaying) await registerColumnSchemas(ctx.schemaRegistry, sourceSides(sink), false);
   ctx.metastore.putSource({ ...sink, writtenBy: queryId });
-  await startQuery(queryId, sink, analysis, stmt.text, ctx);
+  await startQuery(queryId, sink, analysis, stmt.text, ctx, keyPassesThrough(stmt.query, analysis));
   return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
 }
 
@@ -85,7 +100,9 @@ export async function insertIntoSelect(
   ctx: EngineContext,
 ): Promise<StatementResult> {
   const target = ctx.metastore.getSource(stmt.target);
-  if (!target) throw new AnalysisError(`${stmt.target} does not exist.`, stmt.targetSpan);
+  if (!target) {
+    throw new AnalysisError(`Source \`${stmt.target}\` does not exist.`, stmt.targetSpan);
+  }
   if (target.sourceType !== 'stream') {
     throw new AnalysisError(
       `INSERT INTO can only be used to insert into a stream. ${target.name} is a table.`,
@@ -95,7 +112,14 @@ export async function insertIntoSelect(
   if (target.readOnly) {
     throw new AnalysisError(`Cannot insert into read-only stream: ${target.name}`, stmt.targetSpan);
   }
+  if (target.columns.some((c) => c.namespace === 'header')) {
+    throw new AnalysisError(
+      `Cannot insert into ${target.name} because it has header columns`,
+      stmt.targetSpan,
+    );
+  }
   const analysis = analyzeQuery(stmt.query, ctx, stmt.target);
+  refuseWindowedTables(analysis);
   if (analysis.outputType !== 'stream') {
     throw new AnalysisError(
       `INSERT INTO can only be used to insert into a stream. The query produces a table.`,
@@ -104,14 +128,26 @@ export async function insertIntoSelect(
   }
   const result = analysis.projection.map((p) => p.column);
   const sinkColumns = target.columns.filter((c) => c.namespace !== 'header');
-  if (!sameColumns(result, sinkColumns)) {
+  if (!compatibleColumns(result, sinkColumns)) {
     throw new AnalysisError(
-      `Incompatible schema between results and sink.\nResult schema is ${formatSchema(result, formatType)}\nSink schema is ${formatSchema(sinkColumns, formatType)}`,
+      `Incompatible schema between results and sink.\nResult schema is ${schemaText(result)}\nSink schema is ${schemaText(sinkColumns)}`,
       stmt.span,
     );
   }
+  // Columns that differ in type are cast to the sink's (ksqlDB's implicit casts: INT into DECIMAL).
+  const projection = analysis.projection.map((p, i) => ({
+    column: sinkColumns[i]!,
+    expression: castTo(p.expression, sinkColumns[i]!.type),
+  }));
   const queryId = ctx.replayCommand?.queryId ?? ctx.nextQueryId('INSERTQUERY');
-  await startQuery(queryId, target, analysis, stmt.text, ctx);
+  await startQuery(
+    queryId,
+    target,
+    { ...analysis, projection },
+    stmt.text,
+    ctx,
+    keyPassesThrough(stmt.query, analysis),
+  );
   return { kind: 'message', text: `Created query with ID ${queryId}`, queryId };
 }
 
@@ -121,6 +157,7 @@ async function startQuery(
   analysis: QueryAnalysis,
   sql: string,
   ctx: EngineContext,
+  passesKeyThrough: boolean,
 ): Promise<void> {
   const sinkSpec: SinkSpec = {
     sourceName: sink.name,
@@ -137,6 +174,7 @@ async function startQuery(
           },
         }
       : {}),
+    ...(passesKeyThrough ? { keyPassesThrough: true } : {}),
   };
   const plan: QueryPlan = ctx.replayCommand?.plan
     ? decodePlan<QueryPlan>(ctx.replayCommand.plan)
@@ -191,13 +229,28 @@ function sinkFormats(
   props: Properties,
   analysis: QueryAnalysis,
   columns: readonly Column[],
+  sourceType: 'stream' | 'table',
+  ctx: EngineContext,
 ): { key: FormatInfo; value: FormatInfo } {
   const source = analysis.source;
   const keys = columns.filter((c) => c.namespace === 'key');
   const values = columns.filter((c) => c.namespace === 'value');
+  const explicitKey = stringProperty(props, 'KEY_FORMAT');
+  if (
+    sourceType === 'stream' &&
+    keys.length === 0 &&
+    explicitKey !== undefined &&
+    explicitKey.toUpperCase() !== 'NONE'
+  ) {
+    throw new AnalysisError('Key format specified for stream without key columns.');
+  }
+  // A result with keys from a key-less source takes the default key format.
+  const defaultKey = formatName(
+    ctx.properties.get('ksql.persistence.default.format.key') ?? 'KAFKA',
+  );
   const resolved = resolveFormats(props, {
     keyFormat:
-      source.keyFormat.format === 'NONE' && keys.length > 0 ? 'KAFKA' : source.keyFormat.format,
+      source.keyFormat.format === 'NONE' && keys.length > 0 ? defaultKey : source.keyFormat.format,
     valueFormat: source.valueFormat.format,
   });
   const inheritsValue = props.VALUE_FORMAT === undefined && props.FORMAT === undefined;
@@ -272,14 +325,49 @@ async function ensureSinkTopic(
   });
 }
 
-function sameColumns(a: readonly Column[], b: readonly Column[]): boolean {
+function refuseWindowedTables(analysis: QueryAnalysis): void {
+  if (analysis.from.sources.some((s) => s.source.sourceType === 'table' && s.source.window)) {
+    throw new AnalysisError('KSQL does not support persistent queries on windowed tables.');
+  }
+}
+
+/** ksqlDB's CTAS check: aggregates need a GROUP BY (COUNT(*) counts ROWTIME there). */
+function refuseUngroupedAggregates(stmt: CreateAsSelect, ctx: EngineContext): void {
+  const calls: string[] = [];
+  for (const item of stmt.query.select) {
+    if (item.kind !== 'selectExpression') continue;
+    visitAst(item.expression, (x) => {
+      if (x.kind !== 'call' || ctx.functions.kindOf(x.name) !== 'aggregate') return;
+      const args = x.args.length === 0 ? 'ROWTIME' : x.args.map((a) => printAst(a)).join(', ');
+      calls.push(`${x.name.toUpperCase()}(${args})`);
+    });
+  }
+  if (calls.length === 0) return;
+  throw new AnalysisError(
+    `CREATE TABLE AS SELECT statement does not support aggregate function [${calls.join(', ')}] without a GROUP BY clause.`,
+    stmt.query.span,
+  );
+}
+
+/** Whether the query writes its source's key as it read it (nothing computes a new key). */
+function keyPassesThrough(query: Query, analysis: QueryAnalysis): boolean {
+  return !query.partitionBy && !analysis.aggregate && !analysis.from.isJoin;
+}
+
+/** ksqlDB's LogicalSchema.compatibleSchema: same names and namespaces, types that widen. */
+function compatibleColumns(a: readonly Column[], b: readonly Column[]): boolean {
   return (
     a.length === b.length &&
     a.every(
       (c, i) =>
-        c.name === b[i]!.name &&
-        c.namespace === b[i]!.namespace &&
-        formatType(c.type) === formatType(b[i]!.type),
+        c.name === b[i]!.name && c.namespace === b[i]!.namespace && canWiden(c.type, b[i]!.type),
     )
   );
+}
+
+/** A schema as ksqlDB's INSERT INTO messages print it: `` `K` STRING KEY, `V` INTEGER ``. */
+function schemaText(columns: readonly Column[]): string {
+  return columns
+    .map((c) => `\`${c.name}\` ${formatType(c.type)}${c.namespace === 'key' ? ' KEY' : ''}`)
+    .join(', ');
 }

@@ -18,13 +18,14 @@ import {
   type Operator,
   type StoreDescription,
 } from './operator.js';
-import { mergeSessions } from './session-windows.js';
+import { mergeSessions, sessionCloseTime } from './session-windows.js';
+import { inEmitRange, NO_EMIT, windowsToEmit } from './window-close-emitter.js';
 
 export interface GroupState {
   readonly key: readonly unknown[];
   accs: unknown[];
   window?: WindowBounds;
-  /** The timestamp of the record that last changed the group (EMIT FINAL emits with it). */
+  /** The newest timestamp of the group's records (EMIT FINAL emits with it, as Kafka Streams). */
   ts: number;
 }
 
@@ -43,11 +44,14 @@ export interface AggregateConfig {
 }
 
 const STREAM_TIME = '#streamTime';
+/** EMIT FINAL of time windows: the window close time of the last emit (kept as `streamTime`). */
+const LAST_EMIT = '#lastEmitCloseTime';
 
 export class AggregateOperator implements Operator {
   readonly name = 'Aggregate';
   readonly store: ChangelogStore<Stored>;
   private streamTime = -1;
+  private lastEmitCloseTime = NO_EMIT;
   private readonly sessions = new Map<string, Set<string>>();
 
   constructor(private readonly config: AggregateConfig) {
@@ -91,6 +95,8 @@ export class AggregateOperator implements Operator {
     await this.store.restore(log);
     const st = this.store.get(STREAM_TIME);
     if (st && 'streamTime' in st) this.streamTime = st.streamTime;
+    const emitted = this.store.get(LAST_EMIT);
+    if (emitted && 'streamTime' in emitted) this.lastEmitCloseTime = emitted.streamTime;
     for (const [k, v] of this.store.entries()) {
       if ('streamTime' in v || !v.window || this.config.window?.kind !== 'session') continue;
       this.sessionIndex(encodeValues(v.key)).add(k);
@@ -111,15 +117,40 @@ export class AggregateOperator implements Operator {
     const out: Rec[] = [];
     const startTime = this.streamTime;
     forEachGuarded(batch, ctx, this.name, (rec) => {
-      const before = this.streamTime;
       if (rec.timestamp > this.streamTime) this.streamTime = rec.timestamp;
-      if (rec.old) this.apply(rec, rec.old, 'undo', out, ctx);
-      if (!rec.tombstone) this.apply(rec, rec.row, 'add', out, ctx);
-      if (this.config.emitFinal && this.streamTime > before) this.emitClosed(before, rec, out);
+      if (rec.old && !rec.tombstone && this.sameGroup(rec.old, rec.row)) {
+        this.replaceInGroup(rec, rec.old, out, ctx);
+      } else {
+        if (rec.old) this.apply(rec, rec.old, 'undo', out, ctx);
+        if (!rec.tombstone) this.apply(rec, rec.row, 'add', out, ctx);
+      }
+      if (this.config.emitFinal) this.emitFinal(rec, out);
     });
     // Stream time is stored once per batch, not per record: only the last value is read back.
     if (this.streamTime !== startTime) this.store.put(STREAM_TIME, { streamTime: this.streamTime });
     return out;
+  }
+
+  /** Whether a table change keeps its row in the same group (and window: none for tables). */
+  private sameGroup(old: readonly unknown[], row: readonly unknown[]): boolean {
+    if (this.config.window) return false;
+    const a = this.config.groupKey(old);
+    const b = this.config.groupKey(row);
+    if (a.includes(null) || b.includes(null)) return false;
+    return encodeValues(a) === encodeValues(b);
+  }
+
+  /**
+   * A table row updated within its group: Kafka Streams sends the old and new row as one change
+   * when the group key is unchanged, so the group's aggregate is emitted once, from its value
+   * before the update to its value after, with no intermediate row.
+   */
+  private replaceInGroup(rec: Rec, old: readonly unknown[], out: Rec[], ctx: TaskContext): void {
+    const at = out.length;
+    this.apply(rec, old, 'undo', out, ctx);
+    const undone = out.splice(at);
+    this.apply(rec, rec.row, 'add', out, ctx);
+    if (undone.length === 1 && out.length === at + 1) out[at]!.old = undone[0]!.old ?? null;
   }
 
   stores(): StoreDescription[] {
@@ -196,9 +227,8 @@ export class AggregateOperator implements Operator {
       if (op === 'add') next[i] = agg.add(acc, args[i]!);
       else next[i] = agg.undo ? agg.undo(acc, args[i]!) : acc;
     }
-    const state: GroupState = window
-      ? { key, accs: next, ts: rec.timestamp, window }
-      : { key, accs: next, ts: rec.timestamp };
+    const ts = existing ? Math.max(existing.ts, rec.timestamp) : rec.timestamp;
+    const state: GroupState = window ? { key, accs: next, ts, window } : { key, accs: next, ts };
     this.store.put(storeKey, state);
     if (!this.config.emitFinal) {
       const result: Rec = {
@@ -228,17 +258,60 @@ export class AggregateOperator implements Operator {
     return row;
   }
 
-  /** EMIT FINAL: the windows that closed as stream time moved past `before`. */
-  private emitClosed(before: number, rec: Rec, out: Rec[]): void {
+  /** EMIT FINAL, after each record: the windows that closed. */
+  private emitFinal(rec: Rec, out: Rec[]): void {
     const spec = this.config.window;
     if (!spec) return;
-    const closing: GroupState[] = [];
+    if (spec.kind === 'session') {
+      this.emitClosedSessions(rec, out);
+      return;
+    }
+    const range = windowsToEmit(spec, this.streamTime, this.lastEmitCloseTime);
+    if (!range) return;
+    const closing: { storeKey: string; state: GroupState }[] = [];
     for (const [k, v] of this.store.entries()) {
-      if (k === STREAM_TIME || 'streamTime' in v || !v.window) continue;
-      if (windowClosed(spec, v.window, this.streamTime) && !windowClosed(spec, v.window, before))
-        closing.push(v);
+      if ('streamTime' in v || !v.window) continue;
+      if (inEmitRange(range, v.window)) closing.push({ storeKey: k, state: v });
+    }
+    // The window store is read in window start order, then key order.
+    closing.sort(
+      (a, b) =>
+        a.state.window!.start - b.state.window!.start ||
+        (a.storeKey < b.storeKey ? -1 : a.storeKey > b.storeKey ? 1 : 0),
+    );
+    this.pushFinal(
+      closing.map((c) => c.state),
+      rec,
+      out,
+    );
+    this.rememberEmit(range.closeTime);
+  }
+
+  /**
+   * EMIT FINAL of session windows, as Kafka Streams: when the close time moved on, the sessions
+   * ending in [last close time, close time).
+   */
+  private emitClosedSessions(rec: Rec, out: Rec[]): void {
+    const closeTime = sessionCloseTime(this.config.window!, this.streamTime);
+    const last = this.lastEmitCloseTime;
+    if (last !== NO_EMIT && last >= closeTime) return;
+    if (closeTime - 1 < Math.max(0, last)) return;
+    const closing: GroupState[] = [];
+    for (const [, v] of this.store.entries()) {
+      if ('streamTime' in v || !v.window) continue;
+      if (v.window.end >= Math.max(0, last) && v.window.end < closeTime) closing.push(v);
     }
     closing.sort((a, b) => a.window!.end - b.window!.end || a.window!.start - b.window!.start);
+    this.pushFinal(closing, rec, out);
+    this.rememberEmit(closeTime);
+  }
+
+  private rememberEmit(closeTime: number): void {
+    this.lastEmitCloseTime = closeTime;
+    this.store.put(LAST_EMIT, { streamTime: closeTime });
+  }
+
+  private pushFinal(closing: readonly GroupState[], rec: Rec, out: Rec[]): void {
     for (const state of closing) {
       out.push({
         row: this.row(state),

@@ -2,12 +2,20 @@
  * Session windows, as Kafka Streams' KStreamSessionWindowAggregate: a record joins every session
  * of its key within the gap of its timestamp; those sessions are merged (init, then merge each
  * in window order, then add the record), removed with a tombstone each, and the merged session
- * is emitted. A merged session that ended before stream time minus grace is dropped as late.
+ * is emitted. Sessions close at stream time minus grace minus gap: a merged session that ended
+ * before that is dropped as late, and a closed session is no longer merged with (the session
+ * store has let it go: its retention is gap + grace).
  * Session results are timestamped with their window's end, as Kafka Streams forwards them.
  */
 import type { Rec } from '../record.js';
 import { encodeValues } from '../state/key-codec.js';
+import type { WindowSpec } from '../windows.js';
 import type { AggregateOperator, GroupState } from './aggregate.js';
+
+/** Kafka Streams' session close time: sessions ending before it take no more records. */
+export function sessionCloseTime(spec: WindowSpec, streamTime: number): number {
+  return streamTime - spec.graceMs - spec.gapMs;
+}
 
 export function mergeSessions(
   op: AggregateOperator,
@@ -20,10 +28,11 @@ export function mergeSessions(
   const groupKey = encodeValues(key);
   const index = op.sessionIndex(groupKey);
   const ts = rec.timestamp;
+  const closeTime = sessionCloseTime(spec, op.currentStreamTime);
   const overlapping: { storeKey: string; state: GroupState }[] = [];
   for (const storeKey of index) {
     const state = op.store.get(storeKey) as GroupState | undefined;
-    if (!state?.window) continue;
+    if (!state?.window || state.window.end < closeTime) continue;
     if (state.window.end >= ts - spec.gapMs && state.window.start <= ts + spec.gapMs) {
       overlapping.push({ storeKey, state });
     }
@@ -31,7 +40,7 @@ export function mergeSessions(
   overlapping.sort((a, b) => a.state.window!.start - b.state.window!.start);
   const start = Math.min(ts, ...overlapping.map((s) => s.state.window!.start));
   const end = Math.max(ts, ...overlapping.map((s) => s.state.window!.end));
-  if (end + spec.graceMs < op.currentStreamTime) return;
+  if (end < closeTime) return;
   const aggs = op.aggregates;
   let accs = aggs.map((a) => a.init());
   for (const { state } of overlapping) {

@@ -1,7 +1,8 @@
 /**
  * Writing a sink topic: rows become records, key columns into the key and value columns into
  * the value in the sink's formats, deletes as tombstones, timestamps from the row's event time
- * or the sink's TIMESTAMP column.
+ * or the sink's TIMESTAMP column. Each record carries the headers of the input record it came
+ * from, as Kafka Streams forwards them.
  */
 import type { Column } from '../../common/schema.js';
 import type { FunctionRegistry } from '../../functions/types.js';
@@ -22,6 +23,7 @@ export class SinkEncoder {
   private readonly keyIndexes: number[];
   private readonly valueIndexes: number[];
   private readonly timestamp: TimestampExtractor | undefined;
+  private readonly keyPassesThrough: boolean;
 
   constructor(
     readonly sink: SinkSpec,
@@ -44,6 +46,7 @@ export class SinkEncoder {
       runtimeOptions(sink.valueFormat, sink.topic, registry),
     );
     this.keyIndexes = schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
+    this.keyPassesThrough = sink.keyPassesThrough === true;
     this.valueIndexes = schema.flatMap((c, i) => (c.namespace === 'value' ? [i] : []));
     this.timestamp = sink.timestamp
       ? timestampExtractor(
@@ -66,8 +69,18 @@ export class SinkEncoder {
       const row = rec.row;
       let key: Buffer | null;
       try {
-        for (let i = 0; i < keyIndexes.length; i++) keyColumns[i] = row[keyIndexes[i]!];
-        key = keyIndexes.length === 0 ? null : this.keySerde.serialize(keyColumns);
+        let nulls = 0;
+        for (let i = 0; i < keyIndexes.length; i++) {
+          const v = row[keyIndexes[i]!];
+          keyColumns[i] = v;
+          if (v === null || v === undefined) nulls++;
+        }
+        // A null single key is a null key in every format; all-null keys of a source record
+        // read with a null key stay null, where a computed key of nulls is written as such.
+        const nullKey =
+          keyIndexes.length === 0 ||
+          (nulls === keyIndexes.length && (nulls === 1 || this.keyPassesThrough));
+        key = nullKey ? null : this.keySerde.serialize(keyColumns);
         if (this.sink.window && rec.window)
           key = appendWindow(key, rec.window, this.sink.window.type === 'session');
       } catch (err) {
@@ -94,7 +107,12 @@ export class SinkEncoder {
         });
         continue;
       }
-      out.push({ key, value, timestamp });
+      const headers = rec.origin.headers;
+      out.push(
+        headers && headers.length > 0
+          ? { key, value, timestamp, headers }
+          : { key, value, timestamp },
+      );
     }
     return out;
   }

@@ -67,6 +67,8 @@ export class SourceDecoder {
     for (const r of records) {
       // A log record names its topic, partition and offset: it is the rows' origin as it is.
       const origin: Origin = r;
+      // A table has no row for a null key: Kafka Streams' table source skips such records.
+      if (this.sourceType === 'table' && keyCount > 0 && r.key === null) continue;
       let key: unknown[] | null;
       let window: KeyWindow | undefined;
       try {

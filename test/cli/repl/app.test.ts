@@ -148,7 +148,7 @@ describe('REPL app', () => {
   it('shows an error with a caret under the position', async () => {
     const h = await start();
     await h.line('SELECT * FRM s;');
-    expect(h.t.output()).toContain("syntax error: unexpected 'FRM'");
+    expect(h.t.output()).toContain("Syntax Error: unexpected 'FRM'");
     expect(h.t.output()).toContain('1 │ SELECT * FRM s;\n  │          ^^^');
   });
 

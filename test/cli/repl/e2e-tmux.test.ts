@@ -95,7 +95,7 @@ describe.skipIf(!HAS_TMUX)('the REPL in a terminal (tmux)', () => {
 
     typeLine('SELECT * FRM s;');
     text = await waitForScreen(/\^\^\^/, 'the error caret');
-    expect(text).toContain("syntax error: unexpected 'FRM'");
+    expect(text).toContain("Syntax Error: unexpected 'FRM'");
 
     typeLine('exit');
     await waitForScreen(/EXITED:0/, 'the REPL to exit with 0');

@@ -13,7 +13,7 @@ describe('error display', () => {
       ["','", 'FROM'],
     );
     expect(formatError(new ScriptError(cause, 2, 1), script, plain)).toEqual([
-      "syntax error: unexpected 'FRM', expected one of: ',', FROM",
+      "Syntax Error: unexpected 'FRM', expected one of: ',', FROM",
       '  ┌─ line 2, column 1',
       '1 │ SELECT *',
       '2 │ FRM s EMIT CHANGES;',

@@ -85,7 +85,7 @@ describe('REPL session', () => {
     expect(output()).toContain(
       '  ┌─ line 2, column 10\n1 │ SHOW STREAMS;\n2 │ SELECT * FRM s;\n  │          ^^^\n',
     );
-    expect(output()).toMatch(/syntax error: unexpected 'FRM', expected .*FROM/);
+    expect(output()).toMatch(/Syntax Error: unexpected 'FRM', expected .*FROM/);
     await session.submit('SELECT * FROM nowhere;');
     expect(output()).toMatch(/analysis error: .*NOWHERE/);
     expect(session.getSnapshot().phase).toBe('idle');
