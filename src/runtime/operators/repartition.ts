@@ -138,7 +138,11 @@ export class RepartitionEncoder {
       key,
       value,
       timestamp: rec.timestamp,
-      headers: [{ key: ROW_HEADER, value: Buffer.from(encodeValues(meta), 'utf8') }],
+      // The input's own headers travel too, as Kafka Streams forwards them through repartitions.
+      headers: [
+        ...(rec.origin.headers ?? []),
+        { key: ROW_HEADER, value: Buffer.from(encodeValues(meta), 'utf8') },
+      ],
     });
   }
 }
@@ -183,6 +187,7 @@ export class RepartitionDecoder {
           topic: meta[1] as string,
           partition: meta[2] as number,
           offset: meta[3] as number,
+          headers: r.headers.filter((h) => h.key !== ROW_HEADER),
         },
       };
       if (flags & TOMBSTONE) rec.tombstone = true;
