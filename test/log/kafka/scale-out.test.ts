@@ -88,6 +88,23 @@ const intKey = (n: number) => {
   return key;
 };
 
+/** A script over a stream SRC of `partitions` on `source`, then `query`; returns its path. */
+function writeScript(file: string, source: string, partitions: number, query: string): string {
+  const script = path.join(dir, file);
+  fs.writeFileSync(
+    script,
+    `SET 'auto.offset.reset' = 'earliest';
+CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitions=${partitions}, value_format='JSON');
+${query}
+`,
+  );
+  return script;
+}
+
+/** The stateless query CSAS_OUT_0: SRC copied into `sink` with its values upper-cased. */
+const copyQuery = (sink: string) =>
+  `CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM src;`;
+
 describe.skipIf(missing !== undefined)('scale-out of a query over two streamsql processes', () => {
   it('shares a 6-partition query; one process is killed; the other completes the output', async () => {
     const brokers = target.brokers ?? [];
@@ -95,14 +112,7 @@ describe.skipIf(missing !== undefined)('scale-out of a query over two streamsql 
     const source = unique('scale-src');
     const sink = unique('scale-out');
     const group = `_confluent-ksql-${serviceId}query_CSAS_OUT_0`;
-    const script = path.join(dir, 'query.sql');
-    fs.writeFileSync(
-      script,
-      `SET 'auto.offset.reset' = 'earliest';
-CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitions=6, value_format='JSON');
-CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM src;
-`,
-    );
+    const script = writeScript('query.sql', source, 6, copyQuery(sink));
     const common = followArgs(brokers, serviceId);
     const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
@@ -170,14 +180,7 @@ CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM 
     const source = unique('follow-src');
     const sink = unique('follow-out');
     const group = `_confluent-ksql-${serviceId}query_CSAS_OUT_0`;
-    const script = path.join(dir, 'follow.sql');
-    fs.writeFileSync(
-      script,
-      `SET 'auto.offset.reset' = 'earliest';
-CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitions=4, value_format='JSON');
-CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM src;
-`,
-    );
+    const script = writeScript('follow.sql', source, 4, copyQuery(sink));
     const common = followArgs(brokers, serviceId);
     const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
@@ -228,13 +231,11 @@ CREATE STREAM out WITH (kafka_topic='${sink}') AS SELECT id, UCASE(v) AS v FROM 
     const source = unique('scale-src');
     const sink = unique('scale-counts');
     const group = `_confluent-ksql-${serviceId}query_CTAS_COUNTS_0`;
-    const script = path.join(dir, 'counts.sql');
-    fs.writeFileSync(
-      script,
-      `SET 'auto.offset.reset' = 'earliest';
-CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitions=6, value_format='JSON');
-CREATE TABLE counts WITH (kafka_topic='${sink}') AS SELECT id, COUNT(*) AS n FROM src GROUP BY id;
-`,
+    const script = writeScript(
+      'counts.sql',
+      source,
+      6,
+      `CREATE TABLE counts WITH (kafka_topic='${sink}') AS SELECT id, COUNT(*) AS n FROM src GROUP BY id;`,
     );
     const common = followArgs(brokers, serviceId);
     const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
