@@ -7,7 +7,7 @@ import type { QueryAnalysis } from '../analyzer/analyze-query.js';
 import type { Column } from '../common/schema.js';
 import type { DataSource } from '../engine/data-source.js';
 import type { WindowExpression } from '../parser/ast.js';
-import { DEFAULT_GRACE_MS } from '../runtime/windows.js';
+import { defaultGraceMs } from '../runtime/windows.js';
 import type { AggregateNode, PlanNode, SourceNode } from './plan.js';
 
 /** `properties`: the session's, of which aggregates keep the `ksql.functions.*` ones. */
@@ -35,7 +35,7 @@ export function planQuery(
         args: x.args,
         ...(hasSettings ? { settings } : {}),
       })),
-      ...(agg.window ? { window: windowSpec(agg.window) } : {}),
+      ...(agg.window ? { window: windowSpec(agg.window, a.emit === 'final') } : {}),
       emit: a.emit === 'final' ? 'final' : 'changes',
       schema: agg.aggregateSchema,
     };
@@ -92,9 +92,15 @@ export function planRelation(rel: RelationAnalysis): PlanNode {
   };
 }
 
-/** A WINDOW clause as the runtime needs it, with ksqlDB's defaults for grace and retention. */
-export function windowSpec(w: WindowExpression): NonNullable<AggregateNode['window']> {
-  const grace = w.graceMs ?? DEFAULT_GRACE_MS;
+/**
+ * A WINDOW clause as the runtime needs it, with ksqlDB's defaults for grace (which depends on
+ * `emitFinal`) and retention (size, or gap, plus grace, and at least a day).
+ */
+export function windowSpec(
+  w: WindowExpression,
+  emitFinal = false,
+): NonNullable<AggregateNode['window']> {
+  const grace = w.graceMs ?? defaultGraceMs(emitFinal, w.kind === 'session' ? w.gapMs : w.sizeMs);
   switch (w.kind) {
     case 'tumbling':
       return {

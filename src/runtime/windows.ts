@@ -8,6 +8,16 @@ import type { WindowBounds } from './record.js';
 /** Kafka Streams' default grace when none is given (24 hours, as ksqlDB before GRACE became required). */
 export const DEFAULT_GRACE_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The grace of a window declared without GRACE PERIOD. EMIT FINAL: zero, as ksqlDB's
+ * RewrittenAnalysis rewrites it, so that a final result comes out at the window's end. EMIT
+ * CHANGES: Kafka Streams' default for `TimeWindows.of` / `SessionWindows.with`, 24 hours less the
+ * window's size (or gap), never below zero.
+ */
+export function defaultGraceMs(emitFinal: boolean, sizeOrGapMs: number): number {
+  return emitFinal ? 0 : Math.max(DEFAULT_GRACE_MS - sizeOrGapMs, 0);
+}
+
 export interface WindowSpec {
   readonly kind: 'tumbling' | 'hopping' | 'session';
   readonly sizeMs: number;
