@@ -19,7 +19,7 @@ export function planQuery(
     [...properties].filter(([k]) => k.startsWith('ksql.functions.')),
   );
   const hasSettings = Object.keys(settings).length > 0;
-  let node: PlanNode = planRelation(a.from.relation);
+  let node: PlanNode = planRelation(a.from.relation, properties);
   if (a.where) {
     node = { type: 'filter', v: 1, input: node, predicate: a.where, schema: node.schema };
   }
@@ -67,15 +67,18 @@ export function planQuery(
 }
 
 /** The FROM clause: a source, or joins of sources. */
-export function planRelation(rel: RelationAnalysis): PlanNode {
-  if (rel.kind === 'source') return sourceNode(rel.source, rel.schema);
+export function planRelation(
+  rel: RelationAnalysis,
+  properties: ReadonlyMap<string, string> = new Map(),
+): PlanNode {
+  if (rel.kind === 'source') return sourceNode(rel.source, rel.schema, properties);
   return {
     type: 'join',
     v: 1,
     kind: rel.joinKind,
     joinType: rel.joinType,
-    left: planRelation(rel.left),
-    right: planRelation(rel.right),
+    left: planRelation(rel.left, properties),
+    right: planRelation(rel.right, properties),
     leftKey: rel.leftKey,
     rightKey: rel.rightKey,
     ...(rel.leftPrimaryKey ? { leftPrimaryKey: rel.leftPrimaryKey } : {}),
@@ -134,7 +137,14 @@ export function windowSpec(
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function sourceNode(source: DataSource, schema: readonly Column[]): SourceNode {
+/** `properties`: the session's; `ksql.timestamp.throw.on.invalid` makes a bad timestamp fatal. */
+export function sourceNode(
+  source: DataSource,
+  schema: readonly Column[],
+  properties: ReadonlyMap<string, string> = new Map(),
+): SourceNode {
+  const throwOnInvalid =
+    properties.get('ksql.timestamp.throw.on.invalid')?.toLowerCase() === 'true';
   const tsIndex = source.timestamp
     ? schema.findIndex((c) => c.name === source.timestamp!.column)
     : -1;
@@ -152,6 +162,7 @@ export function sourceNode(source: DataSource, schema: readonly Column[]): Sourc
           timestamp: {
             index: tsIndex,
             ...(source.timestamp!.format !== undefined ? { format: source.timestamp!.format } : {}),
+            ...(throwOnInvalid ? { throwOnInvalid } : {}),
           },
         }
       : {}),

@@ -22,8 +22,16 @@ export interface SourceNode {
   readonly keyFormat: FormatInfo;
   readonly valueFormat: FormatInfo;
   readonly window?: WindowInfo;
-  /** Row position of the TIMESTAMP column, and its format for STRING columns. */
-  readonly timestamp?: { readonly index: number; readonly format?: string };
+  /**
+   * Row position of the TIMESTAMP column, and its format for STRING columns. `throwOnInvalid`
+   * (`ksql.timestamp.throw.on.invalid`): a timestamp that cannot be extracted fails the query
+   * instead of going to the processing log.
+   */
+  readonly timestamp?: {
+    readonly index: number;
+    readonly format?: string;
+    readonly throwOnInvalid?: boolean;
+  };
   readonly schema: readonly Column[];
 }
 

@@ -1,11 +1,18 @@
 /**
  * TIMESTAMP='col' (and TIMESTAMP_FORMAT): the record's event time from a column, as ksqlDB's
- * timestamp extractors. A null or unparseable timestamp is an error for the processing log.
+ * timestamp extractors. A null or unparseable timestamp is an error for the processing log, or
+ * for the query with `ksql.timestamp.throw.on.invalid` (the source decides).
  */
 import type { SqlType } from '../common/sql-types.js';
 import type { FunctionRegistry } from '../functions/types.js';
 
 export type TimestampExtractor = (row: readonly unknown[]) => number;
+
+/**
+ * An extracted timestamp below zero. Kafka Streams skips such a record rather than failing,
+ * even when `ksql.timestamp.throw.on.invalid` makes extraction errors fatal.
+ */
+export class NegativeTimestampError extends Error {}
 
 export function timestampExtractor(
   type: SqlType,
@@ -15,7 +22,7 @@ export function timestampExtractor(
 ): TimestampExtractor {
   const check = (ts: number): number => {
     if (!Number.isFinite(ts) || ts < 0) {
-      throw new Error(
+      throw new NegativeTimestampError(
         `Invalid timestamp ${ts} in column at position ${index}: timestamps must be >= 0`,
       );
     }

@@ -1,8 +1,10 @@
 /**
  * Reading a source topic: log records become rows `[key…, value…, header…, ROWTIME,
  * ROWPARTITION, ROWOFFSET]`. Bytes that do not deserialize, and timestamps that cannot be
- * extracted, go to the processing log.
+ * extracted, go to the processing log (the latter stop the query instead with
+ * `ksql.timestamp.throw.on.invalid`, as in ksqlDB).
  */
+import { ExecutionError } from '../../common/errors.js';
 import type { Column } from '../../common/schema.js';
 import type { FunctionRegistry } from '../../functions/types.js';
 import type { LogRecord } from '../../log/log.js';
@@ -14,7 +16,11 @@ import type { Serde } from '../../serde/serde.js';
 import { splitWindow, type KeyWindow } from '../../serde/windowed-key.js';
 import type { Origin, Rec } from '../record.js';
 import type { TaskContext } from '../task-context.js';
-import { timestampExtractor, type TimestampExtractor } from '../timestamp-extractor.js';
+import {
+  NegativeTimestampError,
+  timestampExtractor,
+  type TimestampExtractor,
+} from '../timestamp-extractor.js';
 
 export class SourceDecoder {
   private readonly keySerde: Serde;
@@ -25,6 +31,7 @@ export class SourceDecoder {
   private readonly headerColumns: readonly Column[];
   private readonly extractTimestamp: TimestampExtractor | undefined;
   private readonly window: SourceNode['window'];
+  private readonly timestampFatal: boolean;
 
   constructor(node: SourceNode, functions: FunctionRegistry, registry?: SchemaRegistry) {
     const keys = node.schema.filter((c) => c.namespace === 'key');
@@ -46,6 +53,7 @@ export class SourceDecoder {
     this.sourceType = node.sourceType;
     this.headerColumns = node.schema.filter((c) => c.namespace === 'header');
     this.window = node.window;
+    this.timestampFatal = node.timestamp?.throwOnInvalid === true;
     this.extractTimestamp = node.timestamp
       ? timestampExtractor(
           node.schema[node.timestamp.index]!.type,
@@ -111,6 +119,9 @@ export class SourceDecoder {
         try {
           timestamp = this.extractTimestamp(row);
         } catch (err) {
+          if (this.timestampFatal && !(err instanceof NegativeTimestampError)) {
+            throw fatalTimestampError(ctx, r, err);
+          }
           ctx.processingError(origin, err, { kind: 'processing', operator: 'TimestampExtractor' });
           continue;
         }
@@ -129,6 +140,21 @@ export class SourceDecoder {
     }
     return out;
   }
+}
+
+/** Kafka Streams' words for an extractor that threw, which stops the query. */
+function fatalTimestampError(ctx: TaskContext, r: LogRecord, err: unknown): ExecutionError {
+  const reason = err instanceof Error ? err.message : String(err);
+  return new ExecutionError(
+    `Fatal user code error in TimestampExtractor callback for record ${r.topic}-${r.partition}@${r.offset}: ${reason}`,
+    {
+      queryId: ctx.queryId,
+      operator: 'TimestampExtractor',
+      topic: r.topic,
+      partition: r.partition,
+      offset: r.offset,
+    },
+  );
 }
 
 function headerValue(r: LogRecord, column: Column): unknown {
