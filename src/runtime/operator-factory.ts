@@ -22,6 +22,7 @@ import { TableTableJoinOperator } from './operators/table-table-join.js';
 import type { Operator } from './operators/operator.js';
 import { ProjectOperator } from './operators/project.js';
 import { queryGroup } from './query-names.js';
+import { tombstoneKeyExpressions } from './tombstone-keys.js';
 import { DEFAULT_GRACE_MS } from './windows.js';
 
 export interface BuildContext {
@@ -40,14 +41,12 @@ const FACTORIES: {
   >;
 } = {
   filter: (node, { functions }) => new FilterOperator(compileExpression(node.predicate, functions)),
-  project: (node, { functions }) => {
-    const keyCount = node.schema.filter((c) => c.namespace === 'key').length;
-    return new ProjectOperator(
+  project: (node, { functions }) =>
+    new ProjectOperator(
       compileProjection(node.expressions, functions),
-      compileProjection(node.expressions.slice(0, keyCount), functions),
+      compileProjection(tombstoneKeyExpressions(node), functions),
       node.expressions.length,
-    );
-  },
+    ),
   flatMap: (node, { functions }) =>
     new FlatMapOperator(
       node.functions.map((f) => {
