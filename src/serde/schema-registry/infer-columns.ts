@@ -3,7 +3,8 @@
  * the columns of a side come from the schema KEY_SCHEMA_ID / VALUE_SCHEMA_ID names, else from the
  * latest version of the topic's subject (`<topic>-key` / `<topic>-value`). Field names are
  * upper-cased unless the schema was chosen by id. A value schema that is not a record is one
- * column, ROWVAL, read unwrapped.
+ * column, ROWVAL, read unwrapped; a key schema is one column, ROWKEY (a STRUCT for a record),
+ * except in PROTOBUF, whose key messages are always wrapped.
  */
 import { AnalysisError } from '../../common/errors.js';
 import type { RecordSide, SerdeColumn, SerdeOptions, FormatName } from '../serde.js';
@@ -78,13 +79,9 @@ export function inferColumns(
         unwrapped: true,
       };
     }
-    if (
-      side === 'key' &&
-      format.format !== 'PROTOBUF' &&
-      !sc.unwrapped &&
-      sc.columns.length === 1
-    ) {
-      // A single key column is written bare: a one-field record key is one STRUCT column.
+    if (side === 'key' && format.format !== 'PROTOBUF' && !sc.unwrapped) {
+      // ksqlDB infers keys unwrapped (UNWRAP_SINGLES) where the format allows it: a record key,
+      // whatever its number of fields, is one STRUCT column. PROTOBUF keys are always wrapped.
       return {
         columns: [{ name: 'ROWKEY', type: { base: 'STRUCT', fields: sc.columns } }],
         unwrapped: true,
