@@ -13,13 +13,14 @@ import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StreamSqlError, UnsupportedError } from '../common/errors.js';
+import { ParseError, StreamSqlError, UnsupportedError } from '../common/errors.js';
 import { Engine, ScriptError } from '../engine/engine.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
 import type { Log } from '../log/log.js';
 import { compareOutputs, type CaseOutcome } from './case-checks.js';
 import { harnessTopics } from './harness-topics.js';
+import { ksqlParseErrorForms } from './ksql-parse-error.js';
 import { encodeInput } from './record-codec.js';
 import { registerTopicSchemas, usesSchemaRegistry } from './register-schemas.js';
 import { CaseTimeout, RecordingLog } from './recording-log.js';
@@ -190,32 +191,38 @@ function refused(testCase: TestCase, err: unknown, index: number, last: number):
       error: `expected the last statement to be refused, but ${where}${message}`,
     };
   }
-  return matchExpected(testCase, message, where, ksqlLocated(testCase, err, index));
+  return matchExpected(testCase, message, where, ksqlForms(testCase, err, index));
 }
 
 /**
- * The message as ksqlDB words a located error, `Line: L, Col: C: message`, with the line counted
- * in the case's statements joined by newlines, as ksqlDB's harness runs them.
+ * The message as ksqlDB words a located error, `Line: L, Col: C: message`, and a parse error as
+ * its parser does (ksql-parse-error.ts), with the line counted in the case's statements joined
+ * by newlines, as ksqlDB's harness runs them.
  */
-function ksqlLocated(testCase: TestCase, err: unknown, index: number): string | undefined {
-  if (!(err instanceof ScriptError)) return undefined;
+function ksqlForms(testCase: TestCase, err: unknown, index: number): string[] {
+  if (!(err instanceof ScriptError)) return [];
   const before = testCase.statements.slice(0, index).reduce((n, s) => n + s.split('\n').length, 0);
+  const line = before + err.line;
   const text = err.cause instanceof StreamSqlError ? err.cause.message : err.message;
-  return `Line: ${before + err.line}, Col: ${err.col}: ${text}`;
+  const parse =
+    err.cause instanceof ParseError
+      ? ksqlParseErrorForms(err.cause, line, err.col, testCase.statements[index] ?? '')
+      : [];
+  return [`Line: ${line}, Col: ${err.col}: ${text}`, ...parse];
 }
 
 /**
- * An error was raised as expected: passed when its message (or, for a statement, its ksqlDB-style
- * located form) contains the expected text.
+ * An error was raised as expected: passed when its message (or, for a statement, one of its
+ * ksqlDB wordings) contains the expected text.
  */
 function matchExpected(
   testCase: TestCase,
   message: string,
   where: string,
-  located?: string,
+  ksqlWordings: readonly string[] = [],
 ): CaseOutcome {
   const text = testCase.expectedException?.message;
-  if (text === undefined || message.includes(text) || located?.includes(text)) {
+  if (text === undefined || message.includes(text) || ksqlWordings.some((w) => w.includes(text))) {
     return { status: 'passed', error: message };
   }
   return {
