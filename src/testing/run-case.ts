@@ -18,9 +18,11 @@ import { Engine, ScriptError } from '../engine/engine.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
 import type { Log } from '../log/log.js';
+import { parseStatement } from '../parser/parse.js';
 import { compareOutputs, type CaseOutcome } from './case-checks.js';
 import { harnessTopics } from './harness-topics.js';
 import { ksqlParseErrorForms } from './ksql-parse-error.js';
+import { ksqlStatementText } from './ksql-statement-text.js';
 import { encodeInput } from './record-codec.js';
 import { registerTopicSchemas, usesSchemaRegistry } from './register-schemas.js';
 import { CaseTimeout, RecordingLog } from './recording-log.js';
@@ -171,7 +173,7 @@ async function runStatements(testCase: TestCase, engine: Engine, log: RecordingL
       });
     } catch (err) {
       if (err instanceof CaseTimeout || log.expired) throw err;
-      throw new Stop(refused(testCase, err, i, last));
+      throw new Stop(refused(testCase, err, i, last, engine));
     }
   }
   await engine.drain();
@@ -179,7 +181,13 @@ async function runStatements(testCase: TestCase, engine: Engine, log: RecordingL
 }
 
 /** The outcome of statement `index` being refused. */
-function refused(testCase: TestCase, err: unknown, index: number, last: number): CaseOutcome {
+function refused(
+  testCase: TestCase,
+  err: unknown,
+  index: number,
+  last: number,
+  engine: Engine,
+): CaseOutcome {
   const message = errorMessage(err);
   const where = `statement ${index + 1} refused: `;
   if (isUnsupported(err)) return { status: 'failed', error: message };
@@ -191,7 +199,7 @@ function refused(testCase: TestCase, err: unknown, index: number, last: number):
       error: `expected the last statement to be refused, but ${where}${message}`,
     };
   }
-  return matchExpected(testCase, message, where, ksqlForms(testCase, err, index));
+  return matchExpected(testCase, message, where, ksqlForms(testCase, err, index, engine));
 }
 
 /**
@@ -199,16 +207,32 @@ function refused(testCase: TestCase, err: unknown, index: number, last: number):
  * its parser does (ksql-parse-error.ts), with the line counted in the case's statements joined
  * by newlines, as ksqlDB's harness runs them.
  */
-function ksqlForms(testCase: TestCase, err: unknown, index: number): string[] {
+function ksqlForms(testCase: TestCase, err: unknown, index: number, engine: Engine): string[] {
   if (!(err instanceof ScriptError)) return [];
   const before = testCase.statements.slice(0, index).reduce((n, s) => n + s.split('\n').length, 0);
   const line = before + err.line;
   const text = err.cause instanceof StreamSqlError ? err.cause.message : err.message;
-  const parse =
-    err.cause instanceof ParseError
-      ? ksqlParseErrorForms(err.cause, line, err.col, testCase.statements[index] ?? '')
-      : [];
-  return [`Line: ${line}, Col: ${err.col}: ${text}`, ...parse];
+  const statement = testCase.statements[index] ?? '';
+  const forms = [`Line: ${line}, Col: ${err.col}: ${text}`];
+  if (err.cause instanceof ParseError) {
+    forms.push(...ksqlParseErrorForms(err.cause, line, err.col, statement));
+  } else {
+    const sanitized = sanitizedText(statement, engine);
+    if (sanitized !== undefined) forms.push(`${text}\nStatement: ${sanitized}`);
+  }
+  return forms;
+}
+
+/** The statement as ksqlDB prints it at the end of a statement error, when it can be printed. */
+function sanitizedText(statement: string, engine: Engine): string | undefined {
+  try {
+    return ksqlStatementText(
+      parseStatement(statement),
+      (name) => engine.metastore.getSource(name)?.columns.map((c) => c.name) ?? [],
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /**
