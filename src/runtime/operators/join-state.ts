@@ -10,11 +10,9 @@ import { decodeValues, encodeValues } from '../state/key-codec.js';
 export interface StoredRow {
   readonly row: unknown[];
   readonly ts: number;
-  /** Windowed joins: whether the record found a partner. */
-  matched?: boolean;
 }
 
-/** Rows (or, for windowed joins, lists of rows) by key, with a changelog. */
+/** Rows by key, with a changelog. */
 export class RowStore<V> {
   readonly store: ChangelogStore<V>;
 
@@ -41,25 +39,6 @@ export class RowStore<V> {
         const x = s as { r: string; t: number };
         return { row: decodeValues(x.r), ts: x.t };
       },
-      partition,
-    );
-  }
-
-  static rowLists(
-    name: string,
-    changelogTopic: string | undefined,
-    partition = 0,
-  ): RowStore<StoredRow[]> {
-    return new RowStore<StoredRow[]>(
-      name,
-      changelogTopic,
-      (v) => v.map((x) => ({ r: encodeValues(x.row), t: x.ts, ...(x.matched ? { m: 1 } : {}) })),
-      (s) =>
-        (s as { r: string; t: number; m?: number }[]).map((x) => ({
-          row: decodeValues(x.r),
-          ts: x.t,
-          ...(x.m ? { matched: true } : {}),
-        })),
       partition,
     );
   }

@@ -17,15 +17,8 @@ import type { Rec, WindowBounds } from '../record.js';
 import { ChangelogStore } from '../state/changelog-store.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
 import type { TaskContext } from '../task-context.js';
-import {
-  joinedRow,
-  joinKeyString,
-  withWindow,
-  restoreStores,
-  RowStore,
-  takeChangelogs,
-  type StoredRow,
-} from './join-state.js';
+import { joinedRow, joinKeyString, withWindow, takeChangelogs } from './join-state.js';
+import { JoinWindowStore } from './join-window-store.js';
 import {
   describeStores,
   forEachGuarded,
@@ -52,7 +45,7 @@ interface OuterEntry {
 
 export class StreamStreamJoinOperator implements Operator {
   readonly name = 'StreamStreamJoin';
-  private readonly sides: Record<Side, ChangelogStore<StoredRow[]>>;
+  private readonly sides: Record<Side, JoinWindowStore>;
   /** Unmatched records of outer sides waiting for their window to close (grace given only). */
   private readonly outer: ChangelogStore<OuterEntry[]> | undefined;
   private readonly observed: Record<Side, number> = { left: -Infinity, right: -Infinity };
@@ -70,16 +63,16 @@ export class StreamStreamJoinOperator implements Operator {
   ) {
     const prefix = config.changelogPrefix;
     this.sides = {
-      left: RowStore.rowLists(
+      left: new JoinWindowStore(
         'Join-This',
         prefix && `${prefix}-KSTREAM-JOINTHIS-0000000004-store-changelog`,
         config.partition,
-      ).store,
-      right: RowStore.rowLists(
+      ),
+      right: new JoinWindowStore(
         'Join-Other',
         prefix && `${prefix}-KSTREAM-OUTEROTHER-0000000005-store-changelog`,
         config.partition,
-      ).store,
+      ),
     };
     this.grace = grace ?? Math.max(LEGACY_GRACE_MS - 2 * before, 0);
     this.retention = before + after + this.grace;
@@ -124,16 +117,12 @@ export class StreamStreamJoinOperator implements Operator {
       this.observe(side, ts);
       if (ts >= previous) this.emitClosed(out, rec);
       const k = joinKeyString(key, rec.window);
-      const own = this.visible(side, k);
-      if (ts > this.observed[side] - this.retention) {
-        own.push({ row: rec.row, ts });
-        this.sides[side].put(k, own);
-      }
+      if (ts > this.observed[side] - this.retention) this.sides[side].add(k, rec.row, ts);
       const [lo, hi] =
         side === 'left' ? [ts - this.before, ts + this.after] : [ts - this.after, ts + this.before];
-      const partners = this.visible(other, k)
-        .filter((p) => p.ts >= lo && p.ts <= hi)
-        .sort((a, b) => a.ts - b.ts);
+      // Records at or below the other side's retention horizon are gone, as if expired.
+      const horizon = this.observed[other] - this.retention;
+      const partners = this.sides[other].range(k, Math.max(lo, Math.floor(horizon) + 1), hi);
       for (const p of partners) {
         const [l, r] = side === 'left' ? [rec.row, p.row] : [p.row, rec.row];
         out.push(
@@ -162,13 +151,7 @@ export class StreamStreamJoinOperator implements Operator {
   private observe(side: Side, ts: number): void {
     if (ts <= this.observed[side]) return;
     this.observed[side] = ts;
-    this.sides[side].put(OBSERVED_KEY, [{ row: [], ts }]);
-  }
-
-  /** The records of a key still within the side store's retention. */
-  private visible(side: Side, k: string): StoredRow[] {
-    const horizon = this.observed[side] - this.retention;
-    return (this.sides[side].get(k) ?? []).filter((r) => r.ts > horizon);
+    this.sides[side].putMeta(OBSERVED_KEY, { row: [], ts });
   }
 
   private emitsOuter(side: Side): boolean {
@@ -257,22 +240,14 @@ export class StreamStreamJoinOperator implements Operator {
     const now = this.streamTime;
     if (now - this.lastSweep < this.retention / 2) return;
     this.lastSweep = now;
-    for (const side of ['left', 'right'] as const) {
-      const horizon = this.observed[side] - this.retention;
-      for (const [k, list] of [...this.sides[side].entries()]) {
-        if (k === OBSERVED_KEY) continue;
-        const kept = list.filter((r) => r.ts > horizon);
-        if (kept.length === list.length) continue;
-        if (kept.length === 0) this.sides[side].delete(k);
-        else this.sides[side].put(k, kept);
-      }
-    }
+    for (const side of ['left', 'right'] as const)
+      this.sides[side].expire(this.observed[side] - this.retention);
   }
 
   private allStores(): ChangelogStore<unknown>[] {
     return [
-      this.sides.left,
-      this.sides.right,
+      this.sides.left.store,
+      this.sides.right.store,
       ...(this.outer ? [this.outer] : []),
     ] as ChangelogStore<unknown>[];
   }
@@ -286,10 +261,11 @@ export class StreamStreamJoinOperator implements Operator {
   }
 
   async restore(log: Log): Promise<void> {
-    await restoreStores(this.allStores(), log);
     for (const side of ['left', 'right'] as const) {
-      this.observed[side] = this.sides[side].get(OBSERVED_KEY)?.[0]?.ts ?? -Infinity;
+      await this.sides[side].restore(log);
+      this.observed[side] = this.sides[side].getMeta(OBSERVED_KEY)?.ts ?? -Infinity;
     }
+    await this.outer?.restore(log);
     for (const [, list] of this.outer?.entries() ?? []) {
       for (const e of list) this.outerMin[e.side] = Math.min(this.outerMin[e.side], e.ts);
     }
