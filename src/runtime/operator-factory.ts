@@ -76,6 +76,7 @@ function joinOperator(node: JoinNode, { functions, queryId, partition }: BuildCo
     joinType: node.joinType,
     ...(queryId ? { changelogPrefix: `${queryGroup(queryId)}-Join${joinCounter(node)}` } : {}),
     ...(partition ? { partition } : {}),
+    ...(timeWindowed(node.left) ? { windowStartOnly: true } : {}),
   };
   switch (node.kind) {
     case 'streamTable':
@@ -170,4 +171,10 @@ export function sourceOf(node: PlanNode): SourceNode {
   let n = node;
   while (n.type !== 'source') n = n.type === 'join' ? n.left : n.input;
   return n;
+}
+
+/** Whether a join side's rows carry time (tumbling or hopping) windows. */
+function timeWindowed(node: PlanNode): boolean {
+  const window = sourceOf(node).window;
+  return window !== undefined && window.type !== 'session';
 }

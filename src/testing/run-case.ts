@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StreamSqlError, UnsupportedError } from '../common/errors.js';
+import { PREPARING } from '../analyzer/join-criteria.js';
 import { Engine, ScriptError } from '../engine/engine.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
@@ -201,7 +202,9 @@ function ksqlLocated(testCase: TestCase, err: unknown, index: number): string | 
   if (!(err instanceof ScriptError)) return undefined;
   const before = testCase.statements.slice(0, index).reduce((n, s) => n + s.split('\n').length, 0);
   const text = err.cause instanceof StreamSqlError ? err.cause.message : err.message;
-  return `Line: ${before + err.line}, Col: ${err.col}: ${text}`;
+  // ksqlDB wraps a located message found while preparing: the wrapper comes before the location.
+  const wrapper = text.startsWith(PREPARING) ? PREPARING : '';
+  return `${wrapper}Line: ${before + err.line}, Col: ${err.col}: ${text.slice(wrapper.length)}`;
 }
 
 /**

@@ -123,7 +123,7 @@ export class StreamStreamJoinOperator implements Operator {
       const previous = this.streamTime;
       this.observe(side, ts);
       if (ts >= previous) this.emitClosed(out, rec);
-      const k = joinKeyString(key, rec.window);
+      const k = joinKeyString(key, rec.window, this.config.windowStartOnly);
       const own = this.visible(side, k);
       if (ts > this.observed[side] - this.retention) {
         own.push({ row: rec.row, ts });
