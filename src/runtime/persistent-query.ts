@@ -319,7 +319,7 @@ export class PersistentQuery {
       this.lastPartition = chunk.partition;
       const path = this.tasks.forChunk(chunk.path, chunk.partition).paths[chunk.path]!;
       // A foreign-key join's left record waits for its response before the next one.
-      const records = path.steps.some((s) => s.op.roundTrips)
+      const records = path.steps.some((s) => s.op.roundTrips && s.port === 'left')
         ? chunk.records.slice(0, 1)
         : chunk.records;
       const rows = runPath(path, records, ctx);

@@ -24,8 +24,8 @@ export interface Operator {
    */
   internalRecords?(): readonly { readonly topic: string; readonly records: ProducerRecord[] }[];
   /**
-   * Each input record waits for replies that come back through internal topics: the query
-   * hands it one record per step, so records are answered in input order.
+   * Each record on its left port waits for replies that come back through internal topics:
+   * the query hands that port one record per step, so records are answered in input order.
    */
   readonly roundTrips?: boolean;
 }
