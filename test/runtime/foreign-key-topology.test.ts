@@ -6,7 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StatementResult } from '../../src/engine/results.js';
 import type { Log, LogRecord } from '../../src/log/log.js';
+import { builtinRegistry } from '../../src/functions/registry.js';
 import { partitionForKey } from '../../src/log/partitioner.js';
+import type { PlanNode } from '../../src/planner/plan.js';
+import { buildTopology } from '../../src/runtime/topology.js';
 import { openTestEngine, removeDir, type TestEngine } from '../engine/helpers.js';
 
 let t: TestEngine | undefined;
@@ -146,5 +149,65 @@ INSERT INTO orders (id, customer, amount) VALUES (3, 1, 30);`);
     expect(await pull()).toEqual(expected(byId, names));
     // Nothing was processed twice: one subscription per left change.
     expect(await readTopic(t.engine.log, REGISTRATION)).toHaveLength(9 + 1);
+  });
+
+  it('gives, key by key, the same changes as the single-task join of a push query', async () => {
+    t = await openTestEngine();
+    // A fixed pseudo-random history: orders moving between customers, customers renamed.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const statements: string[] = [];
+    for (let ts = 1; ts <= 80; ts++) {
+      statements.push(
+        next(3) === 0
+          ? `INSERT INTO customers (cid, name, ROWTIME) VALUES (${next(5)}, 'c${ts}', ${ts});`
+          : `INSERT INTO orders (id, customer, amount, ROWTIME) VALUES (${next(6)}, ${next(6)}, ${ts}, ${ts});`,
+      );
+    }
+    await t.run(`SET 'auto.offset.reset' = 'earliest';
+CREATE TABLE orders (id INT PRIMARY KEY, customer INT, amount INT) WITH (kafka_topic='orders', partitions=2, value_format='JSON');
+CREATE TABLE customers (cid INT PRIMARY KEY, name STRING) WITH (kafka_topic='customers', partitions=3, value_format='JSON');
+CREATE TABLE enriched AS SELECT id, name, amount FROM orders JOIN customers ON customer = cid;
+${statements.join('\n')}`);
+    const pushed = await t.run(`SET 'auto.offset.reset' = 'earliest';
+SELECT id, name, amount FROM orders JOIN customers ON customer = cid EMIT CHANGES;`);
+    const bySink = new Map<number, string[]>();
+    for (const r of await readTopic(t.engine.log, 'ENRICHED')) {
+      const id = r.key!.readInt32BE(0);
+      const v =
+        r.value && (JSON.parse(r.value.toString('utf8')) as { NAME: string; AMOUNT: number });
+      bySink.set(id, [...(bySink.get(id) ?? []), v ? `${v.NAME}/${v.AMOUNT}` : 'delete']);
+    }
+    const byPush = new Map<number, string[]>();
+    for (const r of pushed) {
+      const id = r.ID as number;
+      const shown = r.AMOUNT === null ? 'delete' : `${String(r.NAME)}/${String(r.AMOUNT)}`;
+      byPush.set(id, [...(byPush.get(id) ?? []), shown]);
+    }
+    expect(bySink.size).toBeGreaterThan(2);
+    expect(bySink).toEqual(byPush);
+  });
+
+  it('runs a foreign-key join of a plan from before subscription topics as one task', async () => {
+    t = await openTestEngine();
+    await t.run(SETUP);
+    const plan = t.engine.queries.get('CTAS_ENRICHED_0')!.plan;
+    const withoutSubscriptions = (node: PlanNode): PlanNode => {
+      if (node.type === 'source') return node;
+      if (node.type === 'join') {
+        const { subscriptions: _dropped, ...rest } = node;
+        return {
+          ...rest,
+          left: withoutSubscriptions(node.left),
+          right: withoutSubscriptions(node.right),
+        };
+      }
+      return { ...node, input: withoutSubscriptions(node.input) };
+    };
+    const functions = builtinRegistry();
+    const now = buildTopology(plan.root, functions, plan.queryId);
+    expect(now.subTopologies.map((s) => s.singleTask)).toEqual([false, false]);
+    const before = buildTopology(withoutSubscriptions(plan.root), functions, plan.queryId);
+    expect(before.subTopologies.map((s) => s.singleTask)).toEqual([true]);
   });
 });
