@@ -155,7 +155,7 @@ export function subscriptionTopicNode(
     v: 1,
     input: join,
     name: which === 'registration' ? s.registration : s.response,
-    keys: which === 'registration' ? [join.rightKey] : [],
+    keys: which === 'registration' ? [join.leftKey] : [],
     keyFormat: which === 'registration' ? s.foreignKeyFormat : { format: 'KAFKA', options: {} },
     valueFormat: { format: 'KAFKA', options: {} },
     schema: [],
