@@ -37,8 +37,11 @@ import type { JoinConfig } from './stream-table-join.js';
 interface LeftEntry {
   readonly row: unknown[];
   readonly ts: number;
-  /** Counts the row's changes: a response answers one version. */
-  readonly version: number;
+  /**
+   * The input record this version of the row came from (`topic/partition/offset`): a response
+   * answers one version, and no two versions share it, not even across a delete.
+   */
+  readonly version: string;
   /** The result last emitted for this key (null: none, or a tombstone). */
   out: unknown[] | null;
 }
@@ -61,7 +64,7 @@ export class ForeignKeyLeftOperator implements Operator {
       prefix && `${prefix}-KafkaTopic_Left-Reduce-changelog`,
       (v) => ({ r: encodeValues(v.row), t: v.ts, v: v.version, o: v.out && encodeValues(v.out) }),
       (s) => {
-        const x = s as { r: string; t: number; v: number; o: string | null };
+        const x = s as { r: string; t: number; v: string; o: string | null };
         return {
           row: decodeValues(x.r),
           ts: x.t,
@@ -96,7 +99,7 @@ export class ForeignKeyLeftOperator implements Operator {
     const entry: LeftEntry = {
       row: rec.row,
       ts: rec.timestamp,
-      version: (before?.version ?? 0) + 1,
+      version: versionOf(rec),
       out: before?.out ?? null,
     };
     this.left.put(pkKey, entry);
@@ -113,7 +116,7 @@ export class ForeignKeyLeftOperator implements Operator {
     subscribe: boolean,
     fk: unknown,
     pkKey: string,
-    version: number,
+    version: string,
     kind: ResponseKind,
     rec: Rec,
     ctx: TaskContext,
@@ -202,4 +205,9 @@ export class ForeignKeyLeftOperator implements Operator {
   async restore(log: Log): Promise<void> {
     await this.left.restore(log);
   }
+}
+
+function versionOf(rec: Rec): string {
+  const o = rec.origin;
+  return `${o.topic}/${o.partition}/${o.offset}`;
 }

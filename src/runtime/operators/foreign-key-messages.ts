@@ -34,7 +34,7 @@ export interface Subscription {
   readonly fk: unknown;
   /** The left row's primary key, as its store key. */
   readonly pkKey: string;
-  readonly version: number;
+  readonly version: string;
   readonly kind: ResponseKind;
   /** The left partition, where the response goes. */
   readonly partition: number;
@@ -43,7 +43,7 @@ export interface Subscription {
 export interface Response {
   readonly partition: number;
   readonly pkKey: string;
-  readonly version: number;
+  readonly version: string;
   readonly kind: ResponseKind;
   readonly right: unknown[] | null;
 }
@@ -122,7 +122,7 @@ export class SubscriptionDecoder {
       subscribe: v[0] === 1,
       fk: v[1],
       pkKey: v[2] as string,
-      version: v[3] as number,
+      version: v[3] as string,
       kind: v[4] as ResponseKind,
       partition: v[5] as number,
     }));
@@ -134,7 +134,7 @@ export class ResponseDecoder {
     return decodeAll(records, ctx, (v, r) => ({
       partition: r.partition,
       pkKey: v[0] as string,
-      version: v[1] as number,
+      version: v[1] as string,
       kind: v[2] as ResponseKind,
       right: v[3] as unknown[] | null,
     }));

@@ -38,7 +38,7 @@ import type { JoinConfig } from './stream-table-join.js';
 interface Subscriber {
   readonly fkKey: string;
   readonly pkKey: string;
-  readonly version: number;
+  readonly version: string;
   readonly partition: number;
 }
 

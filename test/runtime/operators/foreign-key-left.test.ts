@@ -33,10 +33,11 @@ function operator(joinType: 'inner' | 'left') {
 }
 
 const origin = { topic: 'left', partition: 0, offset: 0 };
+let offset = 0;
 const left = (pk: number, fk: number | null, timestamp = 1): Rec => ({
   row: [pk, fk],
   timestamp,
-  origin,
+  origin: { ...origin, offset: offset++ },
 });
 
 /** The subscriptions the operator sent, decoded as the right side reads them. */
@@ -63,10 +64,11 @@ describe('ForeignKeyLeftOperator', () => {
     const op = operator('inner');
     expect(op.process([left(1, 7)], ctx, 'left')).toEqual([]);
     const [first] = sent(op);
-    expect(first).toMatchObject({ subscribe: true, fk: 7, version: 1, kind: 'new' });
+    expect(first).toMatchObject({ subscribe: true, fk: 7, kind: 'new' });
     op.process([left(1, 7, 2)], ctx, 'left');
     const [second] = sent(op);
-    expect(second).toMatchObject({ version: 2, kind: 'update' });
+    expect(second).toMatchObject({ kind: 'update' });
+    expect(second!.version).not.toBe(first!.version);
     // The row changed since the first subscription: its answer is stale.
     expect(op.process([answer(first!, [7, 'ann'])], ctx, 'right')).toEqual([]);
     expect(shown(op.process([answer(second!, [7, 'ann'])], ctx, 'right'))).toEqual(['1,1,7,7,ann']);
@@ -104,5 +106,16 @@ describe('ForeignKeyLeftOperator', () => {
     expect(shown(op.process([{ ...left(1, null), tombstone: true }], ctx, 'left'))).toEqual([
       'delete 1,1,,,',
     ]);
+  });
+
+  it('drops an answer to a row deleted and inserted again since', () => {
+    const op = operator('inner');
+    op.process([left(1, 7)], ctx, 'left');
+    const [old] = sent(op);
+    op.process([{ ...left(1, 7), tombstone: true }], ctx, 'left');
+    op.process([left(1, 7)], ctx, 'left');
+    const [, again] = sent(op);
+    expect(op.process([answer(old!, [7, 'ann'])], ctx, 'right')).toEqual([]);
+    expect(shown(op.process([answer(again!, [7, 'ann'])], ctx, 'right'))).toEqual(['1,1,7,7,ann']);
   });
 });
