@@ -5,7 +5,7 @@
  * `[join key, …left row, …right row]`, so a source's columns sit at a fixed offset.
  */
 import { AnalysisError } from '../common/errors.js';
-import { PSEUDO_COLUMNS, type Column } from '../common/schema.js';
+import { PSEUDO_COLUMNS, WINDOW_BOUNDS_COLUMNS, type Column } from '../common/schema.js';
 import type { DataSource } from '../engine/data-source.js';
 import type { Expression, Relation } from '../parser/ast.js';
 import { resolveSource, sourceRowSchema, type AnalysisContext } from './analyze-query.js';
@@ -53,8 +53,12 @@ export interface FromAnalysis {
   readonly outputType: 'stream' | 'table';
   readonly keys: readonly KeyAlternatives[];
   readonly isJoin: boolean;
-  /** SELECT * (or alias.*) as column references, in ksqlDB's order. */
-  star(alias: string | undefined, span: Expression['span']): Expression[];
+  /**
+   * SELECT * (or alias.*) as column references, in ksqlDB's order. `repartitioned`: the star of
+   * a join under PARTITION BY, which ksqlDB's UserRepartitionNode resolves over the join's
+   * whole value schema, system columns included.
+   */
+  star(alias: string | undefined, span: Expression['span'], repartitioned?: boolean): Expression[];
   /** The output name of a column that `*` expanded to: in a join, always `ALIAS_COL`. */
   starName(ref: Extract<Expression, { kind: 'column' }>): string;
   /**
@@ -101,19 +105,20 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
         : { ...k, slot: { k: 'column', index: 0, name: 'ROWKEY', type: relation.schema[0]!.type } },
     ),
     isJoin: true,
-    star: (alias, span) => {
+    star: (alias, span, repartitioned = false) => {
       const picked = alias === undefined ? sources : sources.filter((s) => s.alias === alias);
       if (alias !== undefined && picked.length === 0) {
         throw new AnalysisError(`'${alias}' is not a valid stream/table name or alias.`, span);
       }
       const columns = picked.flatMap((s) =>
-        s.source.columns.map((c): Expression => ({
+        joinStarColumns(s.source, repartitioned).map((name): Expression => ({
           kind: 'column',
           span,
           source: s.alias,
-          name: c.name,
+          name,
         })),
       );
+      if (repartitioned) return columns;
       // ksqlDB's JoinNode.resolveSelectStar: an unqualified * includes a synthetic key.
       const synthetic = join.keys[0]?.synthetic ? join.keys[0].names[0] : undefined;
       return alias === undefined && synthetic !== undefined
@@ -244,4 +249,20 @@ export function scopeColumns(rel: RelationAnalysis): ScopeColumn[] {
     );
   }
   return cols;
+}
+
+/**
+ * The columns one joined source contributes to `*`. ksqlDB's DataSourceNode.resolveSelectStar:
+ * keys, then a windowed source's window bounds (named `ALIAS_WINDOWSTART` in the join, so no
+ * longer reserved), then the other columns. Under PARTITION BY, the join's value schema as
+ * ksqlDB's LogicalSchema.withPseudoAndKeyColsInValue lays it out: the other columns, the pseudo
+ * columns, the window bounds, then the keys.
+ */
+function joinStarColumns(source: DataSource, repartitioned: boolean): string[] {
+  const keys = source.columns.filter((c) => c.namespace === 'key').map((c) => c.name);
+  const others = source.columns.filter((c) => c.namespace !== 'key').map((c) => c.name);
+  const bounds = source.window ? WINDOW_BOUNDS_COLUMNS.map((c) => c.name) : [];
+  return repartitioned
+    ? [...others, ...PSEUDO_COLUMNS.map((c) => c.name), ...bounds, ...keys]
+    : [...keys, ...bounds, ...others];
 }

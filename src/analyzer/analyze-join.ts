@@ -14,6 +14,7 @@ import type { JoinCriteria } from './join-criteria.js';
 import { typeExpression } from './expression-typer.js';
 import { checkKeyTypes } from './key-checks.js';
 import { printAst } from './print-ast.js';
+import { usesSchemaRegistry } from '../serde/runtime-options.js';
 import type { Scope } from './scope.js';
 import type { TypedExpression } from './typed-expression.js';
 
@@ -241,7 +242,12 @@ function checkWindowing(
       rel.span,
     );
   }
-  if (lw.type !== rw.type || lw.sizeMs !== rw.sizeMs) {
+  // ksqlDB compares the sides' key formats, window included, and would re-key on a mismatch,
+  // which windowed sources cannot be. Schema Registry key formats are exempt: both sides are
+  // written with the join's one key schema, and a time-windowed key holds only the window start,
+  // so hopping and tumbling windows of different sizes meet on key and window start.
+  const inferred = usesSchemaRegistry(left.source.keyFormat.format);
+  if (!inferred && (lw.type !== rw.type || lw.sizeMs !== rw.sizeMs)) {
     throw new AnalysisError(
       'Implicit repartitioning of windowed sources is not supported. The windowed key formats differ, so the two sides cannot be co-partitioned.',
       rel.span,

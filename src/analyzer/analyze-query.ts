@@ -247,11 +247,27 @@ function expandSelect(
       }
       continue;
     }
-    const star = from.star(item.source, item.span);
+    const star = from.star(item.source, item.span, partitionBy !== undefined && from.isJoin);
     const starEntry = (e: Expression): SelectEntry =>
       e.kind === 'column' ? { ast: e, name: from.starName(e) } : named(e);
-    if (!partitionBy || from.isJoin) {
+    if (!partitionBy) {
       entries.push(...star.map(starEntry));
+      continue;
+    }
+    if (from.isJoin) {
+      // The partitioning columns become the key; the rest of the join's values follow.
+      const sameColumn = (p: Expression, e: Expression): boolean =>
+        p.kind === 'column' &&
+        e.kind === 'column' &&
+        p.name === e.name &&
+        (p.source === undefined || p.source === e.source);
+      for (const p of partitionBy) {
+        const column = star.find((e) => sameColumn(p.ast, e));
+        entries.push(column ? starEntry(column) : named(p.ast));
+      }
+      entries.push(
+        ...star.filter((e) => !partitionBy.some((p) => sameColumn(p.ast, e))).map(starEntry),
+      );
       continue;
     }
     const keyNames = new Set(

@@ -12,6 +12,11 @@ import { printAst } from './print-ast.js';
 
 /** ksqlDB checks a join's qualifiers while it prepares the statement, and says so. */
 const PREPARE = 'Failed to prepare statement: ';
+/**
+ * An ambiguous name in an ON clause is found by ksqlDB's AstSanitizer, whose located message the
+ * engine wraps with this (the location, `Line: L, Col: C: `, goes after it).
+ */
+export const PREPARING = 'Exception while preparing statement: ';
 
 /** A joined source as the criteria checks see it: its alias and the columns of its row. */
 export interface CriteriaSource {
@@ -158,7 +163,7 @@ export function qualify(
     if (owners.length > 1) {
       const names = owners.map((s) => `${s.alias}.${e.name}`);
       throw new AnalysisError(
-        `Column '${e.name}' is ambiguous. Could be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}.`,
+        `${PREPARING}Column '${e.name}' is ambiguous. Could be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}.`,
         e.span,
       );
     }

@@ -111,6 +111,20 @@ export interface JoinNode {
   readonly rightKey: TypedExpression;
   /** Foreign-key joins: positions of the left table's primary key in the left row. */
   readonly leftPrimaryKey?: readonly number[];
+  /**
+   * Foreign-key joins of partitioned plans: Kafka Streams' subscription protocol, so the left
+   * table's tasks and the right table's tasks need not be co-partitioned. Left tasks send each
+   * row's subscription to the right task of its foreign key through `registration`; right tasks
+   * answer with the right row, now and on every right change, through `response`. Absent in
+   * plans from before it (and push queries): the join runs as one task over every partition.
+   */
+  readonly subscriptions?: {
+    /** The internal topics' names after the query's group prefix (`…-topic`). */
+    readonly registration: string;
+    readonly response: string;
+    /** The right side's key format: a subscription's key is the foreign key written in it. */
+    readonly foreignKeyFormat: FormatInfo;
+  };
   /** Stream-stream joins: how far apart the two records may be, and the grace period. */
   readonly within?: {
     readonly beforeMs: number;

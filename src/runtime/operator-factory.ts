@@ -66,16 +66,8 @@ const FACTORIES: {
   join: (node, ctx) => joinOperator(node, ctx),
 };
 
-function joinOperator(node: JoinNode, { functions, queryId, partition }: BuildContext): Operator {
-  const config: JoinConfig = {
-    leftKey: compileExpression(node.leftKey, functions),
-    rightKey: compileExpression(node.rightKey, functions),
-    leftWidth: node.left.schema.length,
-    rightWidth: node.right.schema.length,
-    joinType: node.joinType,
-    ...(queryId ? { changelogPrefix: `${queryGroup(queryId)}-Join${joinCounter(node)}` } : {}),
-    ...(partition ? { partition } : {}),
-  };
+function joinOperator(node: JoinNode, ctx: BuildContext): Operator {
+  const config = joinConfig(node, ctx);
   switch (node.kind) {
     case 'streamTable':
       return new StreamTableJoinOperator(config);
@@ -88,13 +80,33 @@ function joinOperator(node: JoinNode, { functions, queryId, partition }: BuildCo
       );
     case 'tableTable':
       return new TableTableJoinOperator(config);
-    case 'foreignKey': {
-      const keys =
-        node.leftPrimaryKey ??
-        node.left.schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []));
-      return new ForeignKeyJoinOperator(config, keys);
-    }
+    case 'foreignKey':
+      return new ForeignKeyJoinOperator(config, leftPrimaryKey(node));
   }
+}
+
+/** What every join operator is built from: key functions, widths, changelog names. */
+export function joinConfig(
+  node: JoinNode,
+  { functions, queryId, partition }: BuildContext,
+): JoinConfig {
+  return {
+    leftKey: compileExpression(node.leftKey, functions),
+    rightKey: compileExpression(node.rightKey, functions),
+    leftWidth: node.left.schema.length,
+    rightWidth: node.right.schema.length,
+    joinType: node.joinType,
+    ...(queryId ? { changelogPrefix: `${queryGroup(queryId)}-Join${joinCounter(node)}` } : {}),
+    ...(partition ? { partition } : {}),
+    ...(timeWindowed(node.left) ? { windowStartOnly: true } : {}),
+  };
+}
+
+/** The left table's primary key positions in a foreign-key join's left row. */
+export function leftPrimaryKey(node: JoinNode): readonly number[] {
+  return (
+    node.leftPrimaryKey ?? node.left.schema.flatMap((c, i) => (c.namespace === 'key' ? [i] : []))
+  );
 }
 
 /** Distinguishes the stores of the joins of an n-way join: the depth of the join in the tree. */
@@ -169,4 +181,10 @@ export function sourceOf(node: PlanNode): SourceNode {
   let n = node;
   while (n.type !== 'source') n = n.type === 'join' ? n.left : n.input;
   return n;
+}
+
+/** Whether a join side's rows carry time (tumbling or hopping) windows. */
+function timeWindowed(node: PlanNode): boolean {
+  const window = sourceOf(node).window;
+  return window !== undefined && window.type !== 'session';
 }

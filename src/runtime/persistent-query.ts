@@ -142,14 +142,27 @@ export class PersistentQuery {
   private readonly meet = (other: number, first: number): boolean => {
     const t = this.topology;
     const target = t.paths[first]!.subTopology;
-    let p = other;
-    for (let hops = 0; t.paths[p]!.subTopology !== target; hops++) {
-      const out = t.subTopologies[t.paths[p]!.subTopology]!.output;
-      const next = out === undefined ? -1 : t.paths.findIndex((q) => q.topic === out);
-      if (next < 0 || hops > t.paths.length) return false;
-      p = next;
+    // Walks from `other` along what each sub-topology writes (its output, and a foreign-key
+    // join's subscriptions) to the paths that read it, until one is in `first`'s sub-topology.
+    const seen = new Set<number>([other]);
+    const queue = [other];
+    while (queue.length > 0) {
+      const p = queue.shift()!;
+      if (t.paths[p]!.subTopology === target) {
+        if (p !== first) return true;
+        continue;
+      }
+      const sub = t.subTopologies[t.paths[p]!.subTopology]!;
+      for (const topic of [...(sub.output ? [sub.output] : []), ...sub.sideOutputs]) {
+        t.paths.forEach((q, i) => {
+          if (q.topic === topic && !seen.has(i)) {
+            seen.add(i);
+            queue.push(i);
+          }
+        });
+      }
     }
-    return p !== first;
+    return false;
   };
 
   private isInternal(path: number): boolean {
@@ -305,7 +318,11 @@ export class PersistentQuery {
       chunks++;
       this.lastPartition = chunk.partition;
       const path = this.tasks.forChunk(chunk.path, chunk.partition).paths[chunk.path]!;
-      const rows = runPath(path, chunk.records, ctx);
+      // A foreign-key join's left record waits for its response before the next one.
+      const records = path.steps.some((s) => s.op.roundTrips && s.port === 'left')
+        ? chunk.records.slice(0, 1)
+        : chunk.records;
+      const rows = runPath(path, records, ctx);
       const output = path.output;
       if (output) {
         const records = output.encode(rows, ctx);
@@ -314,14 +331,21 @@ export class PersistentQuery {
         const records = this.sink.encode(rows, ctx);
         if (records.length > 0) writes.push({ topic: this.plan.sink.topic, records });
       }
-      const next = this.cursors[chunk.path]!.advance(chunk.partition, chunk.records);
+      const next = this.cursors[chunk.path]!.advance(chunk.partition, records);
       positions.set(`${chunk.path}/${chunk.partition}`, {
         path: chunk.path,
         partition: chunk.partition,
         next,
       });
-      consumed += chunk.records.length;
+      consumed += records.length;
       if (output && rows.length > 0 && this.meetsOtherInputs(output.topic)) {
+        this.wroteRepartition = true;
+        break;
+      }
+      // Subscriptions of a foreign-key join: read back by the right side's task before more input.
+      const side = path.steps.flatMap((s) => s.op.internalRecords?.() ?? []);
+      for (const w of side) if (w.records.length > 0) writes.push(w);
+      if (side.some((w) => w.records.length > 0)) {
         this.wroteRepartition = true;
         break;
       }

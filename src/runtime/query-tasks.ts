@@ -4,9 +4,11 @@
  * task with operators and stores of its own: store of task p ↔ partition p of its changelog
  * topic. Repartition topics are created here with the partition count of the source partitions
  * they carry (ksqlDB: the source's; a join's: that of the side read directly, to stay
- * co-partitioned with it). A sub-topology whose source topics have different partition counts
- * (a join ksqlDB refuses) cannot be co-partitioned, so it runs as one task over every partition,
- * as a foreign-key join does. A plan from before tasks runs as one task over every partition.
+ * co-partitioned with it); a foreign-key join's subscription topic has the right table's count,
+ * its response topic the left table's. A sub-topology whose source topics have different
+ * partition counts (a join ksqlDB refuses) cannot be co-partitioned, so it runs as one task over
+ * every partition, as a foreign-key join without subscription topics does. A plan from before
+ * tasks runs as one task over every partition.
  */
 import type { Log } from '../log/log.js';
 import type { RepartitionNode } from '../planner/plan.js';
@@ -63,32 +65,40 @@ export class QueryTasks {
     const internal: InternalTopic[] = [];
     const inputsOf = (sub: SubTopology) => sub.paths.map((i) => layout.paths[i]!);
     for (const sub of layout.subTopologies) {
-      const inputs = inputsOf(sub).map((p) => partitionsOf.get(p.topic) ?? 1);
+      // A foreign-key join's subscription topic is written by a later sub-topology: it is made
+      // with this one's partition count, so it does not count here.
+      const inputs = inputsOf(sub).flatMap((p) => {
+        const n = partitionsOf.get(p.topic);
+        return n === undefined ? [] : [n];
+      });
       const tasks = Math.max(1, ...inputs);
       single[sub.id] = sub.singleTask || new Set(inputs).size > 1;
       counts[sub.id] = single[sub.id] ? 1 : tasks;
-      if (!sub.output) continue;
-      const downstream = layout.subTopologies.find((d) =>
-        inputsOf(d).some((p) => p.topic === sub.output),
-      );
-      const direct = downstream ? inputsOf(downstream).filter((p) => p.node.type === 'source') : [];
-      const wanted = direct.length > 0 ? partitionsOf.get(direct[0]!.topic)! : tasks;
-      const existing = await log.describeTopic(sub.output);
-      if (!existing) {
-        await log.createTopic(sub.output, {
-          partitions: wanted,
-          config: { 'cleanup.policy': 'delete' },
+      for (const topic of [...(sub.output ? [sub.output] : []), ...sub.sideOutputs]) {
+        const downstream = layout.subTopologies.find((d) =>
+          inputsOf(d).some((p) => p.topic === topic),
+        );
+        const direct = downstream
+          ? inputsOf(downstream).filter((p) => p.node.type === 'source')
+          : [];
+        const wanted = direct.length > 0 ? partitionsOf.get(direct[0]!.topic)! : tasks;
+        const existing = await log.describeTopic(topic);
+        if (!existing) {
+          await log.createTopic(topic, {
+            partitions: wanted,
+            config: { 'cleanup.policy': 'delete' },
+          });
+        }
+        const partitions = existing?.partitions ?? wanted;
+        partitionsOf.set(topic, partitions);
+        const node = layout.paths.find((p) => p.topic === topic)!.node as RepartitionNode;
+        internal.push({
+          name: topic,
+          partitions,
+          keyFormat: node.keyFormat.format,
+          valueFormat: node.valueFormat.format,
         });
       }
-      const partitions = existing?.partitions ?? wanted;
-      partitionsOf.set(sub.output, partitions);
-      const node = layout.paths.find((p) => p.topic === sub.output)!.node as RepartitionNode;
-      internal.push({
-        name: sub.output,
-        partitions,
-        keyFormat: node.keyFormat.format,
-        valueFormat: node.valueFormat.format,
-      });
     }
     const instances = [layout];
     for (let p = 1; p < Math.max(...counts); p++) instances.push(build(p));

@@ -6,14 +6,17 @@
  *
  * Paths joined by operators form a sub-topology (Kafka Streams' word): the part of a query
  * between input topics and one output. Sub-topologies are numbered upstream first; each runs
- * one task per partition of its inputs, except one with a foreign-key join, which looks rows up
- * by a key other than the partitioning one and so runs as a single task over every partition.
+ * one task per partition of its inputs. A foreign-key join with subscription topics is two
+ * sub-topologies (foreign-key-topology.ts); one without them (plans from before them, push
+ * queries) looks rows up by a key other than the partitioning one and so runs as a single task
+ * over every partition.
  */
 import type { Column } from '../common/schema.js';
 import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import type { FunctionRegistry } from '../functions/types.js';
-import type { LogRecord } from '../log/log.js';
+import type { LogRecord, ProducerRecord } from '../log/log.js';
 import type { PlanNode, RepartitionNode, SourceNode } from '../planner/plan.js';
+import { buildForeignKeyJoin } from './foreign-key-topology.js';
 import { buildOperator } from './operator-factory.js';
 import type { Operator, Port } from './operators/operator.js';
 import { RepartitionDecoder, RepartitionEncoder } from './operators/repartition.js';
@@ -31,8 +34,14 @@ export interface SourcePath {
   readonly tableSource?: TableSourceOperator;
   readonly steps: readonly { readonly op: Operator; readonly port: Port }[];
   /** Where the path's rows go when not to the sink: a repartition topic. */
-  readonly output?: RepartitionEncoder;
+  readonly output?: RowEncoder;
   readonly subTopology: number;
+}
+
+/** Writes a path's rows to an internal topic of the query. */
+export interface RowEncoder {
+  readonly topic: string;
+  encode(batch: readonly Rec[], ctx: TaskContext): ProducerRecord[];
 }
 
 export interface SubTopology {
@@ -43,6 +52,11 @@ export interface SubTopology {
   readonly operators: readonly Operator[];
   /** The repartition topic it writes, or absent for the sink. */
   readonly output?: string;
+  /**
+   * Internal topics its operators write besides (a foreign-key join's subscriptions), which
+   * other sub-topologies of the query read.
+   */
+  readonly sideOutputs: readonly string[];
   /** One task over every partition (foreign-key joins) instead of one per partition. */
   readonly singleTask: boolean;
 }
@@ -56,14 +70,27 @@ export interface Topology {
   readonly schema: readonly Column[];
 }
 
-interface OpenPath {
+export interface OpenPath {
   topic: string;
   node: SourceNode | RepartitionNode;
   decoder: SourcePath['decoder'];
   tableSource?: TableSourceOperator;
   steps: { op: Operator; port: Port }[];
-  output?: RepartitionEncoder;
+  output?: RowEncoder;
   subTopology: number;
+}
+
+/** What building a foreign-key join with subscription topics needs of the topology builder. */
+export interface TopologyBuilder {
+  readonly functions: FunctionRegistry;
+  readonly queryId: string;
+  readonly partition: number;
+  readonly registry: SchemaRegistry | undefined;
+  build(node: PlanNode): OpenPath[];
+  /** Closes the sub-topology of `paths`, which end at `output`. */
+  finish(paths: OpenPath[], output: RowEncoder): void;
+  /** Records an operator, once, in build order; `sideOutput`: an internal topic it writes. */
+  add(op: Operator, sideOutput?: string): void;
 }
 
 /** `partition`: the task partition the operators serve (their stores' changelog partition). */
@@ -80,7 +107,8 @@ export function buildTopology(
   const subTopologies: SubTopology[] = [];
   const ctx = { functions, partition, ...(queryId ? { queryId } : {}) };
   /** Closes the sub-topology of `paths`, which end at `output` (absent: the sink). */
-  const finish = (paths: OpenPath[], output?: RepartitionEncoder) => {
+  const sideOutputs = new Map<Operator, string>();
+  const finish = (paths: OpenPath[], output?: RowEncoder) => {
     const id = subTopologies.length;
     const ops = new Set<Operator>();
     for (const p of paths) {
@@ -96,6 +124,10 @@ export function buildTopology(
       operators: operators.filter((op) => ops.has(op)),
       ...(output ? { output: output.topic } : {}),
       singleTask: [...ops].some((op) => singleTask.has(op)),
+      sideOutputs: [...ops].flatMap((op) => {
+        const topic = sideOutputs.get(op);
+        return topic === undefined ? [] : [topic];
+      }),
     });
   };
   const build = (node: PlanNode): OpenPath[] => {
@@ -115,11 +147,26 @@ export function buildTopology(
       const decoder = new RepartitionDecoder(node, topic, registry);
       return [{ topic, node, decoder, steps: [], subTopology: -1 }];
     }
+    if (node.type === 'join' && node.subscriptions && queryId) {
+      return buildForeignKeyJoin(node, {
+        functions,
+        queryId,
+        partition,
+        registry,
+        build,
+        finish,
+        add: (op, sideOutput) => {
+          operators.push(op);
+          if (sideOutput !== undefined) sideOutputs.set(op, sideOutput);
+        },
+      });
+    }
     const op = buildOperator(node, ctx);
     if (node.type === 'join') {
       const left = build(node.left);
       const right = build(node.right);
       operators.push(op);
+      // Without subscription topics, a foreign-key join must see every partition of both tables.
       if (node.kind === 'foreignKey') singleTask.add(op);
       for (const p of left) p.steps.push({ op, port: 'left' });
       for (const p of right) p.steps.push({ op, port: 'right' });

@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParseError, StreamSqlError, UnsupportedError } from '../common/errors.js';
+import { PREPARING } from '../analyzer/join-criteria.js';
 import { Engine, ScriptError } from '../engine/engine.js';
 import type { FunctionRegistry } from '../functions/types.js';
 import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
@@ -213,7 +214,9 @@ function ksqlForms(testCase: TestCase, err: unknown, index: number, engine: Engi
   const line = before + err.line;
   const text = err.cause instanceof StreamSqlError ? err.cause.message : err.message;
   const statement = testCase.statements[index] ?? '';
-  const forms = [`Line: ${line}, Col: ${err.col}: ${text}`];
+  // ksqlDB wraps a located message found while preparing: the wrapper comes before the location.
+  const wrapper = text.startsWith(PREPARING) ? PREPARING : '';
+  const forms = [`${wrapper}Line: ${line}, Col: ${err.col}: ${text.slice(wrapper.length)}`];
   if (err.cause instanceof ParseError) {
     forms.push(...ksqlParseErrorForms(err.cause, line, err.col, statement));
   } else {

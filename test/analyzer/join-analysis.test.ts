@@ -96,4 +96,54 @@ describe('join analysis', () => {
       refusal('CREATE TABLE o AS SELECT u.uid, name FROM u RIGHT JOIN t ON u.tid = t.id;'),
     ).rejects.toThrow('RIGHT OUTER JOIN on a foreign key is not supported');
   });
+
+  it('expands SELECT * over a join under PARTITION BY to the join value schema, system columns included', async () => {
+    await t.run(
+      'CREATE STREAM o4 AS SELECT * FROM s JOIN s2 WITHIN 1 SECOND ON s.id = s2.id PARTITION BY s.v;',
+    );
+    const cols = t.engine.metastore.getSource('O4')!.columns;
+    expect(cols.map((c) => `${c.name}:${c.namespace}`)).toEqual([
+      'S_V:key',
+      'S_NAME:value',
+      'S_ROWTIME:value',
+      'S_ROWPARTITION:value',
+      'S_ROWOFFSET:value',
+      'S_ID:value',
+      'S2_W:value',
+      'S2_ROWTIME:value',
+      'S2_ROWPARTITION:value',
+      'S2_ROWOFFSET:value',
+      'S2_ID:value',
+    ]);
+  });
+
+  it('puts window bounds of windowed sources after their keys in SELECT *, and lets SR-keyed time windows differ', async () => {
+    await t.run(`
+CREATE STREAM w1 (id INT KEY, v INT) WITH (kafka_topic='w1', partitions=1, key_format='JSON_SR', value_format='JSON', window_type='Hopping', window_size='5 SECONDS');
+CREATE STREAM w2 (id INT KEY, v INT) WITH (kafka_topic='w2', partitions=1, key_format='JSON_SR', value_format='JSON', window_type='Tumbling', window_size='2 SECONDS');
+CREATE STREAM o5 AS SELECT * FROM w1 JOIN w2 WITHIN 1 MINUTE ON w1.id = w2.id;`);
+    const cols = t.engine.metastore.getSource('O5')!.columns;
+    expect(cols.map((c) => c.name)).toEqual([
+      'W1_ID',
+      'W1_WINDOWSTART',
+      'W1_WINDOWEND',
+      'W1_V',
+      'W2_ID',
+      'W2_WINDOWSTART',
+      'W2_WINDOWEND',
+      'W2_V',
+    ]);
+    await t.run(`
+CREATE STREAM w3 (id INT KEY, v INT) WITH (kafka_topic='w3', partitions=1, value_format='JSON', window_type='Hopping', window_size='5 SECONDS');
+CREATE STREAM w4 (id INT KEY, v INT) WITH (kafka_topic='w4', partitions=1, value_format='JSON', window_type='Tumbling', window_size='2 SECONDS');`);
+    await expect(
+      refusal('CREATE STREAM o AS SELECT * FROM w3 JOIN w4 WITHIN 1 MINUTE ON w3.id = w4.id;'),
+    ).rejects.toThrow('Implicit repartitioning of windowed sources is not supported.');
+  });
+
+  it('says an ambiguous ON column is found while preparing the statement', async () => {
+    await expect(refusal('CREATE STREAM o AS SELECT * FROM s JOIN t ON v = name;')).rejects.toThrow(
+      "Exception while preparing statement: Column 'NAME' is ambiguous.",
+    );
+  });
 });

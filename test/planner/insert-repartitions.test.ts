@@ -94,4 +94,18 @@ describe('repartition steps', () => {
       await repartitions('CREATE TABLE k AS SELECT * FROM t1 JOIN t2 ON t1.fk = t2.id;'),
     ).toEqual([]);
   });
+
+  it('a foreign-key join sends subscriptions instead; a Schema Registry right key is re-keyed first', async () => {
+    const [result] = await t.engine.executeScript(
+      'EXPLAIN CREATE TABLE l AS SELECT * FROM t1 JOIN t2 ON t1.fk = t2.id;',
+    );
+    expect(result?.kind === 'text' ? result.text : '').toContain(
+      "FOREIGN KEY: subscriptions sent to the right table's tasks, responses to the left table's",
+    );
+    await t.run(`
+CREATE TABLE ts (id INT PRIMARY KEY, label STRING) WITH (kafka_topic='ts', partitions=2, key_format='JSON_SR', value_format='JSON');`);
+    expect(
+      await repartitions('CREATE TABLE m AS SELECT * FROM t1 JOIN ts ON t1.fk = ts.id;'),
+    ).toEqual(['RightSourceKeyed-SelectKey BY ID (KAFKA)']);
+  });
 });

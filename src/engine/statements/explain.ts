@@ -110,11 +110,15 @@ export function renderPlan(node: PlanNode, depth = 0, queryId?: string): string[
 /**
  * How a join is partitioned when nothing is repartitioned before it: a push query runs as one
  * task over every partition, so its sides are re-keyed in memory; a foreign-key join looks its
- * right rows up by foreign key, which needs no co-partitioning, in one task.
+ * right rows up by foreign key, which needs no co-partitioning: through subscription topics
+ * between the two tables' tasks, or in one task (plans from before them, push queries).
  */
 function rekeyed(node: Extract<PlanNode, { type: 'join' }>): string {
-  if (node.kind === 'foreignKey')
-    return ' | FOREIGN KEY: subscriptions kept by foreign key, in one task over every partition';
+  if (node.kind === 'foreignKey') {
+    return node.subscriptions
+      ? " | FOREIGN KEY: subscriptions sent to the right table's tasks, responses to the left table's"
+      : ' | FOREIGN KEY: subscriptions kept by foreign key, in one task over every partition';
+  }
   const isKey = (side: PlanNode, key: typeof node.leftKey): boolean =>
     side.type === 'repartition' ||
     (key.k === 'column' &&

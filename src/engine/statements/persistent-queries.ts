@@ -4,6 +4,7 @@
  */
 import { numberProperty, stringProperty } from '../../analyzer/analyze-create-source.js';
 import { analyzeQuery, type QueryAnalysis } from '../../analyzer/analyze-query.js';
+import { checkPartitionCounts } from '../../analyzer/check-partition-counts.js';
 import { checkIntermediateTypes } from '../../analyzer/check-intermediate-types.js';
 import { checkKeyTypes } from '../../analyzer/key-checks.js';
 import { visitAst } from '../../analyzer/ast-children.js';
@@ -25,6 +26,7 @@ import { checkSchemaIdColumns } from '../../serde/schema-registry/schema-id-chec
 import { sourceSides } from '../source-schemas.js';
 import { checkFormatSupports } from '../../serde/format-support.js';
 import type { DataSource, FormatInfo } from '../data-source.js';
+import type { Span } from '../../common/span.js';
 import { offsetReset, propertiesObject, type EngineContext } from '../engine-context.js';
 import type { StatementResult } from '../results.js';
 
@@ -59,6 +61,7 @@ export async function createAsSelect(
     throw err;
   }
   refuseWindowedTables(analysis);
+  await refuseUncopartitioned(analysis, stmt.span, ctx);
   if (analysis.outputType !== stmt.sourceType) {
     const produces = analysis.outputType.toUpperCase();
     throw new AnalysisError(
@@ -120,6 +123,7 @@ export async function insertIntoSelect(
   }
   const analysis = analyzeQuery(stmt.query, ctx, stmt.target);
   refuseWindowedTables(analysis);
+  await refuseUncopartitioned(analysis, stmt.span, ctx);
   if (analysis.outputType !== 'stream') {
     throw new AnalysisError(
       `INSERT INTO can only be used to insert into a stream. The query produces a table.`,
@@ -207,6 +211,23 @@ async function startQuery(
       plan: encodePlan(plan),
     });
   }
+}
+
+/**
+ * Joins of sources with different partition counts, as ksqlDB refuses them. Not when replaying
+ * the command topic: a query accepted before this check runs on as it did (one task).
+ */
+export async function refuseUncopartitioned(
+  analysis: QueryAnalysis,
+  span: Span,
+  ctx: EngineContext,
+): Promise<void> {
+  if (ctx.replayCommand) return;
+  await checkPartitionCounts(
+    analysis.from.relation,
+    async (topic) => (await ctx.log.describeTopic(topic))?.partitions,
+    span,
+  );
 }
 
 /** `ksql.persistence.default.format.key`, as the planner needs it for repartition topics. */

@@ -12,6 +12,7 @@ import { PushQuery } from '../../runtime/push-query.js';
 import { offsetReset, type EngineContext } from '../engine-context.js';
 import type { ScriptOptions } from '../engine.js';
 import type { StatementResult } from '../results.js';
+import { refuseUncopartitioned } from './persistent-queries.js';
 import { pullQuery } from './pull-query.js';
 
 export async function select(
@@ -24,6 +25,7 @@ export async function select(
     throw new UnsupportedError('EMIT FINAL is not supported yet', stmt.span);
   }
   const analysis = analyzeQuery(stmt.query, ctx, 'push query', { transient: true });
+  await refuseUncopartitioned(analysis, stmt.span, ctx);
   const root = planQuery(analysis, ctx.properties);
   const columns = root.schema.map((c) => ({ name: c.name, type: c.type }));
   const queryId = `transient_${analysis.source.name}_${randomUUID().slice(0, 8)}`;

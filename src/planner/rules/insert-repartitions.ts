@@ -11,7 +11,8 @@
  *   side when the join's key format is a Schema Registry one: re-keyed into the join's key
  *   format; a table side as `LeftSourceKeyed-SelectKey` / `RightSourceKeyed-SelectKey`.
  *
- * Foreign-key joins need no co-partitioning and are left alone; PARTITION BY only feeds a sink
+ * Foreign-key joins need no co-partitioning: they get subscription topics instead (and a right
+ * side re-keyed when its key format has schema inference). PARTITION BY only feeds a sink
  * (ksqlDB refuses it with GROUP BY), which partitions its records itself.
  */
 import type { TypedExpression } from '../../analyzer/typed-expression.js';
@@ -86,7 +87,7 @@ function groupByNeedsRepartition(groupBy: readonly TypedExpression[], input: Pla
 function rewriteJoin(node: JoinNode, prefix: string, settings: RepartitionSettings): PlanNode {
   const left = rewrite(node.left, `${prefix}L_`, settings);
   const right = rewrite(node.right, `${prefix}R_`, settings);
-  if (node.kind === 'foreignKey') return { ...node, left, right };
+  if (node.kind === 'foreignKey') return foreignKeyJoin(node, left, right, prefix);
   const leftRekey = !isKeyOf(left, node.leftKey);
   const rightRekey = !isKeyOf(right, node.rightKey);
   const joinFormat =
@@ -121,6 +122,39 @@ function rewriteJoin(node: JoinNode, prefix: string, settings: RepartitionSettin
     ...node,
     left: side(left, node.leftKey, leftRekey, 'left'),
     right: side(right, node.rightKey, rightRekey, 'right'),
+  };
+}
+
+/**
+ * A foreign-key join needs no co-partitioning: it runs Kafka Streams' subscription protocol over
+ * two internal topics, named as Kafka Streams names them. A right table whose key format has
+ * schema inference is re-keyed first, as ksqlDB's PreJoinRepartitionNode forces it, so that
+ * subscriptions and right rows carry keys written with one schema.
+ */
+function foreignKeyJoin(node: JoinNode, left: PlanNode, right: PlanNode, prefix: string): JoinNode {
+  const rightFormat = keyFormatOf(right);
+  const rekeyed: PlanNode =
+    SCHEMA_INFERENCE.has(rightFormat.format) && right.type !== 'repartition'
+      ? {
+          type: 'repartition',
+          v: 1,
+          input: right,
+          name: `${prefix}RightSourceKeyed-SelectKey`,
+          keys: [node.rightKey],
+          keyFormat: internalFormat(keyFormatOf(left)),
+          valueFormat: internalFormat(leftmostSource(right).valueFormat),
+          schema: right.schema,
+        }
+      : right;
+  return {
+    ...node,
+    left,
+    right: rekeyed,
+    subscriptions: {
+      registration: `${prefix}KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-topic`,
+      response: `${prefix}KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000014-topic`,
+      foreignKeyFormat: internalFormat(keyFormatOf(rekeyed)),
+    },
   };
 }
 

@@ -63,9 +63,20 @@ export function keyString(value: unknown): string {
   return encodeValues([value]);
 }
 
-/** A join key as a store key; windowed sources join on their key and window together. */
-export function joinKeyString(value: unknown, window: WindowBounds | undefined): string {
-  return window ? encodeValues([value, window.start, window.end]) : encodeValues([value]);
+/**
+ * A join key as a store key; windowed sources join on their key and window together: a session
+ * window's start and end, a time window's start only (all its serialized key holds, so hopping
+ * and tumbling windows of different sizes that start together match, as in ksqlDB).
+ */
+export function joinKeyString(
+  value: unknown,
+  window: WindowBounds | undefined,
+  startOnly = false,
+): string {
+  if (!window) return encodeValues([value]);
+  return startOnly
+    ? encodeValues([value, window.start])
+    : encodeValues([value, window.start, window.end]);
 }
 
 /** The window of a joined record, when its inputs are windowed. */

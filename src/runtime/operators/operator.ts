@@ -18,6 +18,16 @@ export interface Operator {
   restore?(log: Log): Promise<void>;
   /** The state stores it keeps, with their changelog topics, for EXPLAIN. */
   stores?(): readonly StoreDescription[];
+  /**
+   * Records for internal topics that other tasks of the query read (a foreign-key join's
+   * subscriptions), written since the last call; committed with the batch.
+   */
+  internalRecords?(): readonly { readonly topic: string; readonly records: ProducerRecord[] }[];
+  /**
+   * Each record on its left port waits for replies that come back through internal topics:
+   * the query hands that port one record per step, so records are answered in input order.
+   */
+  readonly roundTrips?: boolean;
 }
 
 export interface StoreDescription {

@@ -116,7 +116,7 @@ export class StreamStreamJoinOperator implements Operator {
       const previous = this.streamTime;
       this.observe(side, ts);
       if (ts >= previous) this.emitClosed(out, rec);
-      const k = joinKeyString(key, rec.window);
+      const k = joinKeyString(key, rec.window, this.config.windowStartOnly);
       if (ts > this.observed[side] - this.retention) this.sides[side].add(k, rec.row, ts);
       const [lo, hi] =
         side === 'left' ? [ts - this.before, ts + this.after] : [ts - this.after, ts + this.before];

@@ -35,6 +35,8 @@ export interface JoinConfig {
   readonly changelogPrefix?: string;
   /** The task partition whose stores this operator keeps (their changelog partition). */
   readonly partition?: number;
+  /** Time-windowed sources: rows meet on key and window start (see joinKeyString). */
+  readonly windowStartOnly?: boolean;
 }
 
 export class StreamTableJoinOperator implements Operator {
@@ -56,14 +58,17 @@ export class StreamTableJoinOperator implements Operator {
       if (port === 'right') {
         const key = c.rightKey(rec.row);
         if (key === null) return;
-        const k = joinKeyString(key, rec.window);
+        const k = joinKeyString(key, rec.window, this.config.windowStartOnly);
         if (rec.tombstone) this.table.delete(k);
         else this.table.put(k, { row: rec.row, ts: rec.timestamp });
         return;
       }
       if (rec.tombstone) return;
       const key = c.leftKey(rec.row);
-      const match = key === null ? undefined : this.table.get(joinKeyString(key, rec.window));
+      const match =
+        key === null
+          ? undefined
+          : this.table.get(joinKeyString(key, rec.window, this.config.windowStartOnly));
       if (!match && c.joinType === 'inner') return;
       out.push(
         withWindow(

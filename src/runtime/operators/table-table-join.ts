@@ -57,7 +57,7 @@ export class TableTableJoinOperator implements Operator {
         rec.old && rec.tombstone ? rec.old : rec.row,
       );
       if (key === null) return;
-      const k = joinKeyString(key, rec.window);
+      const k = joinKeyString(key, rec.window, this.config.windowStartOnly);
       const before = this.sides[side].get(k);
       const other = this.sides[otherSide].get(k);
       if (rec.tombstone) this.sides[side].delete(k);
