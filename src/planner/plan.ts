@@ -124,6 +124,14 @@ export interface JoinNode {
     readonly response: string;
     /** The right side's key format: a subscription's key is the foreign key written in it. */
     readonly foreignKeyFormat: FormatInfo;
+    /**
+     * `streamsql.foreign.key.join.in.order`: each left record is answered before the next one
+     * of its task is processed (a transaction per left record), so results come in input order
+     * with every intermediate result, as Kafka Streams' topology test driver gives them. Off,
+     * left records go in batches and an answer to a superseded version is dropped, as Kafka
+     * Streams does in production: the same final results, sooner.
+     */
+    readonly inOrder?: true;
   };
   /** Stream-stream joins: how far apart the two records may be, and the grace period. */
   readonly within?: {

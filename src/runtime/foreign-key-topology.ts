@@ -59,6 +59,7 @@ export function buildForeignKeyJoin(node: JoinNode, b: TopologyBuilder): OpenPat
       rightPaths[0]!.topic,
       b.registry,
     ),
+    subscriptions.inOrder === true,
   );
   b.add(leftOp, registrationTopic);
   const response: OpenPath = {

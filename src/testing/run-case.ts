@@ -129,7 +129,12 @@ async function execute(
     engine = await Engine.open({
       log,
       functions,
-      properties: { 'auto.offset.reset': 'earliest', ...testCase.properties },
+      // Foreign-key joins answer each record before the next, as the topology test driver.
+      properties: {
+        'auto.offset.reset': 'earliest',
+        'streamsql.foreign.key.join.in.order': 'true',
+        ...testCase.properties,
+      },
       onNotice: (m) => notices.push(m),
     });
     for (const t of harnessTopics(testCase)) {

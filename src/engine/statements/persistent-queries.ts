@@ -187,6 +187,8 @@ async function startQuery(
         queryId,
         root: insertRepartitions(planQuery(analysis, ctx.properties), {
           defaultKeyFormat: defaultKeyFormat(ctx),
+          foreignKeyJoinInOrder:
+            ctx.properties.get('streamsql.foreign.key.join.in.order')?.toLowerCase() === 'true',
         }),
         sink: sinkSpec,
         sources: [analysis.source.name],

@@ -27,6 +27,8 @@ const SCHEMA_INFERENCE: ReadonlySet<FormatName> = new Set(['AVRO', 'PROTOBUF', '
 export interface RepartitionSettings {
   /** `ksql.persistence.default.format.key`: the key format where every source is keyless. */
   readonly defaultKeyFormat: FormatName;
+  /** `streamsql.foreign.key.join.in.order` (see JoinNode.subscriptions.inOrder). */
+  readonly foreignKeyJoinInOrder?: boolean;
 }
 
 export function insertRepartitions(root: PlanNode, settings: RepartitionSettings): PlanNode {
@@ -87,7 +89,7 @@ function groupByNeedsRepartition(groupBy: readonly TypedExpression[], input: Pla
 function rewriteJoin(node: JoinNode, prefix: string, settings: RepartitionSettings): PlanNode {
   const left = rewrite(node.left, `${prefix}L_`, settings);
   const right = rewrite(node.right, `${prefix}R_`, settings);
-  if (node.kind === 'foreignKey') return foreignKeyJoin(node, left, right, prefix);
+  if (node.kind === 'foreignKey') return foreignKeyJoin(node, left, right, prefix, settings);
   const leftRekey = !isKeyOf(left, node.leftKey);
   const rightRekey = !isKeyOf(right, node.rightKey);
   const joinFormat =
@@ -131,7 +133,13 @@ function rewriteJoin(node: JoinNode, prefix: string, settings: RepartitionSettin
  * schema inference is re-keyed first, as ksqlDB's PreJoinRepartitionNode forces it, so that
  * subscriptions and right rows carry keys written with one schema.
  */
-function foreignKeyJoin(node: JoinNode, left: PlanNode, right: PlanNode, prefix: string): JoinNode {
+function foreignKeyJoin(
+  node: JoinNode,
+  left: PlanNode,
+  right: PlanNode,
+  prefix: string,
+  settings: RepartitionSettings,
+): JoinNode {
   const rightFormat = keyFormatOf(right);
   const rekeyed: PlanNode =
     SCHEMA_INFERENCE.has(rightFormat.format) && right.type !== 'repartition'
@@ -154,6 +162,7 @@ function foreignKeyJoin(node: JoinNode, left: PlanNode, right: PlanNode, prefix:
       registration: `${prefix}KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-topic`,
       response: `${prefix}KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000014-topic`,
       foreignKeyFormat: internalFormat(keyFormatOf(rekeyed)),
+      ...(settings.foreignKeyJoinInOrder ? { inOrder: true as const } : {}),
     },
   };
 }

@@ -9,8 +9,10 @@
  * has a result (INNER), an updated or deleted left row always propagates (a tombstone when it
  * has no result), a right change re-emits every left row that references it. A response to a
  * version of a left row that has changed since is dropped, as Kafka Streams drops one whose
- * value hash no longer matches. A left record waits for its response before the next left
- * record of the task is processed (`roundTrips`), so results come in input order.
+ * value hash no longer matches. With `streamsql.foreign.key.join.in.order`, a left record waits
+ * for its response before the next left record of the task is processed (`roundTrips`), so
+ * results come in input order with every intermediate one; without, left records go in batches
+ * and only the latest version of a row is answered, as in Kafka Streams.
  */
 import type { Log, ProducerRecord } from '../../log/log.js';
 import type { Rec } from '../record.js';
@@ -48,7 +50,6 @@ interface LeftEntry {
 
 export class ForeignKeyLeftOperator implements Operator {
   readonly name = 'ForeignKeyJoin-Left';
-  readonly roundTrips = true;
   private readonly left: ChangelogStore<LeftEntry>;
   private pending: ProducerRecord[] = [];
 
@@ -57,6 +58,8 @@ export class ForeignKeyLeftOperator implements Operator {
     /** Positions of the left table's primary key columns in its row. */
     private readonly leftKeyIndexes: readonly number[],
     private readonly subscriptions: SubscriptionEncoder,
+    /** Each left record waits for its answer before the next (see Operator.roundTrips). */
+    readonly roundTrips = false,
   ) {
     const prefix = config.changelogPrefix;
     this.left = new ChangelogStore<LeftEntry>(
