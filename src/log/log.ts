@@ -87,8 +87,10 @@ export interface SubscribeOptions {
   /** How long a silent member keeps its partitions (default 10 s). */
   readonly sessionTimeoutMs?: number;
   /**
-   * `spread` (default): the partitions are shared among the members. `whole`: one member owns
-   * every partition (a query whose state spans partitions), preferably the one that owns them.
+   * `spread` (default): the partitions are shared among the members by task, partition p of every
+   * topic to the same member (so co-partitioned inputs meet), each member keeping what it owns
+   * where the balance allows. `whole`: one member owns every partition (a query that cannot be
+   * split into tasks), preferably the one that owns them.
    */
   readonly assignment?: 'spread' | 'whole';
 }

@@ -5,8 +5,8 @@
  * processing-log records and input offsets in one transaction, so a crash at any point neither
  * loses nor duplicates a record. A repartition topic's records are read back, by the tasks
  * downstream of it, once their transaction has committed. On a log that several processes
- * share (Kafka), the query is a member of its consumer group and runs only the partitions it owns
- * (see query-membership.ts), each partition's transaction under that task's id.
+ * share (Kafka), the query is a member of its consumer group and runs only the tasks it owns
+ * (see query-membership.ts), each task's transaction under that task's id.
  */
 import type { FunctionRegistry } from '../functions/types.js';
 import { FencedError, type Log, type ProducerRecord, type TaskId } from '../log/log.js';
@@ -179,7 +179,7 @@ export class PersistentQuery {
         log,
         this.group,
         this.externalTopics,
-        this.mode(),
+        await this.mode(),
       );
       await this.follow(this.membership);
       return;
@@ -187,40 +187,61 @@ export class PersistentQuery {
     await this.start();
   }
 
-  /** Stateless queries share their partitions among processes; others move whole. */
-  private mode(): GroupMode {
-    const t = this.topology;
-    const stateful =
-      t.paths.length > 1 ||
-      t.paths.some((p) => p.tableSource !== undefined) ||
-      t.operators.some((op) => op.restore !== undefined || op.changelog !== undefined);
-    return stateful ? 'whole' : 'spread';
+  /**
+   * Queries that run as tasks share them among processes: stateless ones, and stateful ones whose
+   * every sub-topology runs one task per partition. Others (a foreign-key join, sources of
+   * different partition counts) run as one task, and move whole.
+   */
+  private async mode(): Promise<GroupMode> {
+    if (!this.stateful) return 'spread';
+    if (!this.plan.partitioned) return 'whole';
+    const tasks = await QueryTasks.prepare(this.topology, this.log, (p) => this.buildTask(p));
+    return tasks.splittable ? 'spread' : 'whole';
   }
 
-  /** Applies a change of the partitions owned: restarts from the committed offsets. */
+  /** Whether the query keeps state: joins, table sources, stores. */
+  private get stateful(): boolean {
+    const t = this.topology;
+    return (
+      t.paths.length > 1 ||
+      t.paths.some((p) => p.tableSource !== undefined) ||
+      t.operators.some((op) => op.restore !== undefined || op.changelog !== undefined)
+    );
+  }
+
+  /**
+   * Applies a change of the tasks owned: restarts from the committed offsets, with fresh state
+   * restored from the changelogs of the tasks owned now.
+   */
   private async follow(membership: QueryMembership): Promise<void> {
     if (!membership.takeChange()) return;
-    if (membership.mode === 'whole') this.build();
+    if (membership.mode === 'whole' || this.stateful) this.build();
+    const tasks = membership.tasks();
     for (const [i, cursor] of this.cursors.entries()) {
-      // A repartition topic belongs to the query: in `whole` mode the owner reads all of it.
-      cursor.owned = this.isInternal(i)
-        ? membership.active
-          ? undefined
-          : new Set()
-        : membership.partitions(cursor.topic);
+      // A repartition topic belongs to the query: its partition p to task p's owner (in `whole`
+      // mode, the owner of the query reads all of it).
+      cursor.owned = !this.isInternal(i)
+        ? membership.partitions(cursor.topic)
+        : membership.mode === 'spread'
+          ? tasks
+          : membership.active
+            ? undefined
+            : new Set();
     }
     if (membership.active) await this.start();
   }
 
-  /** The transaction of a task: a partition's (spread) or the whole query's (partition 0). */
+  /**
+   * The transaction of a task: task p's (spread), under partition p of the first source topic
+   * that has one, or the whole query's (partition 0).
+   */
   private taskOf(partition: number): TaskId | undefined {
-    if (!this.membership) return undefined;
-    const topic = this.cursors[0]!.topic;
-    return {
-      group: this.group,
-      topic,
-      partition: this.membership.mode === 'whole' ? 0 : partition,
-    };
+    const membership = this.membership;
+    if (!membership) return undefined;
+    if (membership.mode === 'whole') {
+      return { group: this.group, topic: this.cursors[0]!.topic, partition: 0 };
+    }
+    return { group: this.group, topic: membership.taskTopic(partition), partition };
   }
 
   private async start(): Promise<void> {
@@ -251,10 +272,12 @@ export class PersistentQuery {
       }
       await tx.commit();
     }
+    const owned = spread && this.plan.partitioned ? this.membership!.tasks() : undefined;
     await restoreState(
       this.tasks,
       this.log,
       this.cursors.map((c) => c.positions),
+      owned ? (task) => owned.has(task) : undefined,
     );
   }
 
@@ -276,7 +299,7 @@ export class PersistentQuery {
     } catch (err) {
       if (!(err instanceof FencedError)) throw err;
       // Another process owns the task now; its state and positions are no longer ours.
-      membership.lost({ topic: this.cursors[0]!.topic, partition: this.lastPartition });
+      membership.lost(this.lastPartition);
       return 0;
     }
   }

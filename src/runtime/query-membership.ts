@@ -1,12 +1,14 @@
 /**
  * A persistent query as a member of its consumer group, on a log that several processes share
- * (Kafka): which of the query's source partitions this process owns, as the group coordinator
- * hands them out. A stateless query (`spread`) shares its partitions with the other processes
- * running it, each partition a task of its own; a query with state across partitions (`whole`)
- * runs in one process at a time, which owns every partition, and moves whole, state restored
- * from its changelogs, when that process leaves or dies. The query applies changes between
- * steps (`takeChange`); a commit that another owner fenced (`lost`) gives the partition up
- * until the group hands it back.
+ * (Kafka): which of the query's tasks this process owns, as the group hands them out. A query
+ * that runs as tasks (`spread`: stateless ones, and stateful ones whose sub-topologies run one
+ * task per partition) shares them with the other processes running it: task p is partition p of
+ * every source topic (and of the query's repartition topics and changelogs), owned by one
+ * process, with a transaction of its own. A query that cannot be split (`whole`: a foreign-key
+ * join, sources of different partition counts) runs in one process at a time, which owns every
+ * partition, and moves whole, state restored from its changelogs, when that process leaves or
+ * dies. The query applies changes between steps (`takeChange`); a commit that another owner
+ * fenced (`lost`) gives the task up until the group hands it back.
  */
 import type { GroupSubscription, Log, TopicPartition } from '../log/log.js';
 
@@ -19,7 +21,11 @@ export class QueryMembership {
   private changed = true;
   private subscription: GroupSubscription | undefined;
 
-  private constructor(readonly mode: GroupMode) {}
+  private constructor(
+    readonly mode: GroupMode,
+    /** The subscribed topics, in the query's order. */
+    private readonly topics: readonly string[],
+  ) {}
 
   static async join(
     log: Log & Required<Pick<Log, 'subscribe'>>,
@@ -27,10 +33,10 @@ export class QueryMembership {
     topics: readonly string[],
     mode: GroupMode,
   ): Promise<QueryMembership> {
-    const membership = new QueryMembership(mode);
+    const membership = new QueryMembership(mode, [...new Set(topics)]);
     membership.subscription = await log.subscribe(
       group,
-      [...new Set(topics)],
+      membership.topics,
       {
         onAssign: async (tps) => {
           for (const tp of tps) membership.owned.set(key(tp), tp);
@@ -60,15 +66,31 @@ export class QueryMembership {
     return out;
   }
 
+  /** The task numbers this process owns: partition p of each topic is task p's. */
+  tasks(): ReadonlySet<number> {
+    return new Set([...this.owned.values()].map((tp) => tp.partition));
+  }
+
+  /**
+   * The topic whose partition names task `partition`'s transactional id: the first subscribed
+   * topic that has it, the same in every process, and claimed (its previous owner fenced) when
+   * the task was assigned here.
+   */
+  taskTopic(partition: number): string {
+    const owned = this.topics.find((t) => this.owned.has(key({ topic: t, partition })));
+    return owned ?? this.topics[0]!;
+  }
+
   /** Whether this process owns anything (in `whole` mode: the whole query). */
   get active(): boolean {
     return this.owned.size > 0;
   }
 
-  /** A commit for this partition was fenced: another process owns it now. */
-  lost(tp: TopicPartition): void {
-    if (this.mode === 'whole') this.owned.clear();
-    else this.owned.delete(key(tp));
+  /** A commit of task `partition` was fenced: another process owns it now. */
+  lost(partition: number): void {
+    for (const [k, tp] of this.owned) {
+      if (this.mode === 'whole' || tp.partition === partition) this.owned.delete(k);
+    }
     this.changed = true;
   }
 

@@ -97,6 +97,14 @@ export class QueryTasks {
     return tasks;
   }
 
+  /**
+   * Whether every sub-topology runs one task per partition, so that the query's tasks can run in
+   * different processes (task p: partition p of every sub-topology's inputs).
+   */
+  get splittable(): boolean {
+    return this.partitioned && !this.single.some(Boolean);
+  }
+
   /** The topology instance that processes partition `partition` of path `path`'s topic. */
   forChunk(path: number, partition: number): Topology {
     if (!this.partitioned) return this.instances[0]!;

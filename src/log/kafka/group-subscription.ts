@@ -1,7 +1,7 @@
 /**
  * Consumer-group membership for scale-out: several processes subscribe to a query's source
- * topics under the query's group, and Kafka's group coordinator spreads the partitions among
- * them. A kafkajs consumer keeps the membership (join, heartbeats, rebalances) but fetches
+ * topics under the query's group, and the group spreads the query's tasks among them (partition
+ * p of every topic to one member, `task-assigner.ts`) or gives them all to one (`whole`). A kafkajs consumer keeps the membership (join, heartbeats, rebalances) but fetches
  * nothing: its partitions stay paused, since the query reads through `Log.read` and commits its
  * offsets in its own transactions. Before a partition is handed to the listener, its task's
  * transactional id is claimed, which fences the previous owner and settles its last transaction,
@@ -18,6 +18,7 @@ import type {
   SubscribeOptions,
   TopicPartition,
 } from '../log.js';
+import { taskAssigner } from './task-assigner.js';
 import { wholeAssigner } from './whole-assigner.js';
 
 export type { GroupSubscription, PartitionListener, SubscribeOptions };
@@ -48,9 +49,11 @@ export async function subscribeGroup(
     rebalanceTimeout: 30_000,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 250,
-    ...(options.assignment === 'whole'
-      ? { partitionAssigners: [wholeAssigner(() => subscription.assignment().length > 0)] }
-      : {}),
+    partitionAssigners: [
+      options.assignment === 'whole'
+        ? wholeAssigner(() => subscription.assignment().length > 0)
+        : taskAssigner(() => [...new Set(subscription.assignment().map((tp) => tp.partition))]),
+    ],
   });
   const subscription: Membership = new Membership(deps, group, consumer, listener);
   await consumer.connect();
