@@ -291,11 +291,11 @@ export class PersistentQuery {
   async step(maxRecords = 5000): Promise<number> {
     if (this.state !== 'RUNNING') return 0;
     const membership = this.membership;
-    if (!membership) return this.stepTask(maxRecords, undefined);
+    if (!membership) return this.stepTask(maxRecords, false);
     try {
       await this.follow(membership);
       if (!membership.active) return 0;
-      return await this.stepTask(maxRecords, membership.mode === 'spread' ? 1 : undefined);
+      return await this.stepTask(maxRecords, membership.mode === 'spread');
     } catch (err) {
       if (!(err instanceof FencedError)) throw err;
       // Another process owns the task now; its state and positions are no longer ours.
@@ -307,12 +307,13 @@ export class PersistentQuery {
   private lastPartition = 0;
 
   /**
-   * One transaction over up to `maxChunks` chunks (a spread task's: one partition's chunk). A
+   * One transaction over the next chunks; with `oneTask` (tasks spread over processes) only
+   * chunks of one task, the first chunk's partition, since a transaction is a task's. A
    * chunk that wrote repartition records for a join ends the transaction: their rows are read
    * back after it commits, in timestamp order with the join's other input, before anything
    * newer is processed.
    */
-  private async stepTask(maxRecords: number, maxChunks: number | undefined): Promise<number> {
+  private async stepTask(maxRecords: number, oneTask: boolean): Promise<number> {
     if (this.wroteRepartition) {
       this.wroteRepartition = false;
       await this.flush();
@@ -322,9 +323,9 @@ export class PersistentQuery {
     let chunks = 0;
     const positions = new Map<string, { path: number; partition: number; next: number }>();
     let consumed = 0;
-    while (consumed < maxRecords && (maxChunks === undefined || chunks < maxChunks)) {
+    while (consumed < maxRecords) {
       const chunk = await nextChunk(this.cursors, this.meet);
-      if (!chunk) break;
+      if (!chunk || (oneTask && chunks > 0 && chunk.partition !== this.lastPartition)) break;
       chunks++;
       this.lastPartition = chunk.partition;
       const path = this.tasks.forChunk(chunk.path, chunk.partition).paths[chunk.path]!;

@@ -1,8 +1,8 @@
 /**
  * A persistent query as a member of its consumer group, without a broker: the embedded log with
  * a consumer group that hands this process tasks 1 and 3 of 4 (as a group of two would). A
- * GROUP BY and a stream-table join join their groups `spread` and process only their tasks:
- * partitions 1 and 3 of the sources, and of the repartition topic in the aggregate's
+ * GROUP BY, a stream-table and a stream-stream join join their groups `spread` and process only
+ * their tasks: partitions 1 and 3 of the sources, and of the repartition topic in the aggregate's
  * sub-topology; a foreign-key join cannot be split and joins `whole`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -117,6 +117,25 @@ ${inserts()}`);
       expect.objectContaining({ topics: ['src', 'users'], assignment: 'spread' }),
     ]);
     const ids = (await readTopic(t.engine.log, 'enriched')).map((r) => r.key!.readInt32BE(0));
+    const expected = Array.from({ length: ROWS }, (_, i) => i % 20).filter((id) =>
+      OWNED.has(partitionForKey(intKey(id), 4)),
+    );
+    expect(ids.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+  });
+
+  it('runs a stream-stream join’s tasks 1 and 3, both sides’ partitions', async () => {
+    t = await openTestEngine();
+    await t.run(`${EARLIEST}
+CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='src', partitions=4, value_format='JSON');
+CREATE STREAM other (id INT KEY, w STRING) WITH (kafka_topic='other', partitions=4, value_format='JSON');
+CREATE STREAM pairs WITH (kafka_topic='pairs') AS
+  SELECT s.id AS id, s.v AS v, o.w AS w FROM src s JOIN other o WITHIN 1 HOURS ON s.id = o.id;
+${Array.from({ length: 20 }, (_, id) => `INSERT INTO other (id, w) VALUES (${id}, 'w${id}');`).join('\n')}
+${inserts()}`);
+    expect(joined).toEqual([
+      expect.objectContaining({ topics: ['src', 'other'], assignment: 'spread' }),
+    ]);
+    const ids = (await readTopic(t.engine.log, 'pairs')).map((r) => r.key!.readInt32BE(0));
     const expected = Array.from({ length: ROWS }, (_, i) => i % 20).filter((id) =>
       OWNED.has(partitionForKey(intKey(id), 4)),
     );
