@@ -30,6 +30,7 @@ const GROUPS = 23;
 const IDS = 50;
 /** Ids from USERS on have no row in the table: the inner join drops their records. */
 const USERS = 40;
+const TOTAL = 5000;
 
 /** Stream records `from` … `from + count − 1`: id, group and sequence number from the index. */
 function streamRecords(from: number, count: number, timestamp: number) {
@@ -117,7 +118,13 @@ CREATE STREAM enriched WITH (kafka_topic='${enriched}') AS
           timestamp: start - 1000,
         })),
       );
-      await log.append(source, streamRecords(0, 3000, start));
+      // The stream arrives in small batches, so the kill falls while both processes work.
+      const feeding = (async () => {
+        for (let from = 0; from < TOTAL; from += 100) {
+          await log.append(source, streamRecords(from, 100, start));
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
       await processes.until('both processes processed some of both queries', async () => {
         for (const group of [countsGroup, joinGroup]) {
           const offsets = await log.committedOffsets(group, source);
@@ -126,12 +133,12 @@ CREATE STREAM enriched WITH (kafka_topic='${enriched}') AS
         return true;
       });
       first.child.kill('SIGKILL');
-      await log.append(source, streamRecords(3000, 2000, start));
+      await feeding;
       await processes.until('the survivor owns every task', ownedBy(1));
 
       const expectedCounts = new Map<string, number>();
       const expectedJoin = new Map<number, string>();
-      for (let seq = 0; seq < 5000; seq++) {
+      for (let seq = 0; seq < TOTAL; seq++) {
         const group = `g${seq % GROUPS}`;
         expectedCounts.set(group, (expectedCounts.get(group) ?? 0) + 1);
         if (seq % IDS < USERS) expectedJoin.set(seq, `user-${seq % IDS}`);
