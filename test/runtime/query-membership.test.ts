@@ -150,4 +150,17 @@ CREATE TABLE customers (cid INT PRIMARY KEY, name STRING) WITH (kafka_topic='cus
 CREATE TABLE enriched AS SELECT id, name FROM orders JOIN customers ON customer = cid;`);
     expect(joined).toEqual([expect.objectContaining({ assignment: 'whole' })]);
   });
+
+  it('runs a GROUP BY whole when its repartition topic has more partitions than its source', async () => {
+    t = await openTestEngine();
+    // Left from when the source had more partitions: partitions 4–7 would have no owner.
+    await t.engine.log.createTopic(
+      '_confluent-ksql-default_query_CTAS_COUNTS_0-Aggregate-GroupBy-repartition',
+      { partitions: 8 },
+    );
+    await t.run(`${EARLIEST}
+CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='src', partitions=4, value_format='JSON');
+CREATE TABLE counts WITH (kafka_topic='counts') AS SELECT v, COUNT(*) AS n FROM src GROUP BY v;`);
+    expect(joined).toEqual([expect.objectContaining({ assignment: 'whole' })]);
+  });
 });
