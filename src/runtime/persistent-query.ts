@@ -189,8 +189,8 @@ export class PersistentQuery {
 
   /**
    * Queries that run as tasks share them among processes: stateless ones, and stateful ones whose
-   * every sub-topology runs one task per partition. Others (a foreign-key join, sources of
-   * different partition counts) run as one task, and move whole.
+   * every sub-topology runs one task per partition (`QueryTasks.splittable`). Others (a
+   * foreign-key join, sources of different partition counts) run in one process, and move whole.
    */
   private async mode(): Promise<GroupMode> {
     if (!this.stateful) return 'spread';
@@ -266,7 +266,9 @@ export class PersistentQuery {
     const spread = this.membership?.mode === 'spread';
     for (const group of spread ? fresh.map((f) => [f]) : [fresh]) {
       if (group.length === 0) continue;
-      const tx = this.log.transaction(this.taskOf(group[0]!.partition));
+      // A fenced commit gives up the task it was for (see step).
+      this.lastPartition = group[0]!.partition;
+      const tx = this.log.transaction(this.taskOf(this.lastPartition));
       for (const { i, partition, offset } of group) {
         tx.commitOffset(this.groupOf(i), { topic: this.cursors[i]!.topic, partition }, offset);
       }
