@@ -83,6 +83,9 @@ class Membership implements GroupSubscription {
   private first: Promise<void>;
   private resolveFirst!: () => void;
   private closing = false;
+  private memberId: string | undefined;
+  /** Joined under a new member id: what it owned is to be revoked before the next assignment. */
+  private rejoined = false;
 
   constructor(
     private readonly deps: SubscriptionDeps,
@@ -102,6 +105,12 @@ class Membership implements GroupSubscription {
   }
 
   joined(event: ConsumerGroupJoinEvent): void {
+    // A new member id: this process was out of the group (its session expired while it was
+    // paused, say), so whatever it owned may have been taken over and fenced meanwhile; it gives
+    // it all up and takes what it is assigned now afresh (claimed, state restored).
+    const memberId = event.payload.memberId;
+    if (this.memberId !== undefined && memberId !== this.memberId) this.rejoined = true;
+    this.memberId = memberId;
     const next: TopicPartition[] = [];
     for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
       for (const partition of partitions) next.push({ topic, partition });
@@ -140,6 +149,11 @@ class Membership implements GroupSubscription {
 
   private async apply(next: readonly TopicPartition[]): Promise<void> {
     if (this.closing) return;
+    if (this.rejoined) {
+      if (this.owned.length > 0) await this.listener.onRevoke(this.owned);
+      this.owned = [];
+      this.rejoined = false;
+    }
     const key = (tp: TopicPartition) => `${tp.topic}\0${tp.partition}`;
     const nextKeys = new Set(next.map(key));
     const ownedKeys = new Set(this.owned.map(key));
