@@ -79,6 +79,11 @@ export interface GroupSubscription {
   readonly group: string;
   /** The partitions this process owns now. */
   assignment(): readonly TopicPartition[];
+  /**
+   * Claims the tasks of these partitions again (fencing whoever holds them now), after a commit
+   * for them failed: what is read of them next (committed offsets, changelogs) is final.
+   */
+  reclaim(partitions: readonly TopicPartition[]): Promise<void>;
   /** Leaves the group (its partitions go to the other members) after revoking them here. */
   close(): Promise<void>;
 }

@@ -213,8 +213,9 @@ export class PersistentQuery {
    * Applies a change of the tasks owned: restarts from the committed offsets, with fresh state
    * restored from the changelogs of the tasks owned now.
    */
-  private async follow(membership: QueryMembership): Promise<void> {
-    if (!membership.takeChange()) return;
+  private async follow(membership: QueryMembership): Promise<boolean> {
+    if (!(await membership.reclaim())) return false;
+    if (!membership.takeChange()) return true;
     if (membership.mode === 'whole' || this.stateful) this.build();
     const tasks = membership.tasks();
     for (const [i, cursor] of this.cursors.entries()) {
@@ -229,6 +230,7 @@ export class PersistentQuery {
             : new Set();
     }
     if (membership.active) await this.start();
+    return true;
   }
 
   /**
@@ -295,12 +297,11 @@ export class PersistentQuery {
     const membership = this.membership;
     if (!membership) return this.stepTask(maxRecords, false);
     try {
-      await this.follow(membership);
-      if (!membership.active) return 0;
+      if (!(await this.follow(membership)) || !membership.active) return 0;
       return await this.stepTask(maxRecords, membership.mode === 'spread');
     } catch (err) {
       if (!(err instanceof FencedError)) throw err;
-      // Another process owns the task now; its state and positions are no longer ours.
+      // Another process took the task, or its commit failed: its state here is stale.
       membership.lost(this.lastPartition);
       return 0;
     }

@@ -7,8 +7,9 @@
  * process, with a transaction of its own. A query that cannot be split (`whole`: a foreign-key
  * join, sources of different partition counts) runs in one process at a time, which owns every
  * partition, and moves whole, state restored from its changelogs, when that process leaves or
- * dies. The query applies changes between steps (`takeChange`); a commit that another owner
- * fenced (`lost`) gives the task up until the group hands it back.
+ * dies. The query applies changes between steps (`takeChange`); a task whose commit failed or
+ * was fenced (`lost`) restarts from its last commit, claimed again while the group still
+ * assigns it here.
  */
 import type { GroupSubscription, Log, TopicPartition } from '../log/log.js';
 
@@ -19,6 +20,8 @@ const key = (tp: TopicPartition) => `${tp.topic}\0${tp.partition}`;
 export class QueryMembership {
   private readonly owned = new Map<string, TopicPartition>();
   private changed = true;
+  /** Tasks whose commit failed, to claim again before they restart. */
+  private readonly lostTasks = new Set<number>();
   private subscription: GroupSubscription | undefined;
 
   private constructor(
@@ -86,12 +89,32 @@ export class QueryMembership {
     return this.owned.size > 0;
   }
 
-  /** A commit of task `partition` was fenced: another process owns it now. */
+  /**
+   * A commit of task `partition` failed or was fenced: its state and positions here are no longer
+   * the task's. If the group takes the task away, the next assignment says so; until then this
+   * process claims it again (`reclaim`) and restarts it from its last commit.
+   */
   lost(partition: number): void {
-    for (const [k, tp] of this.owned) {
-      if (this.mode === 'whole' || tp.partition === partition) this.owned.delete(k);
-    }
+    this.lostTasks.add(this.mode === 'whole' ? 0 : partition);
     this.changed = true;
+  }
+
+  /**
+   * Claims the lost tasks this process still owns again, before anything of them is read; says
+   * whether it did (a failed claim is tried again at the next step).
+   */
+  async reclaim(): Promise<boolean> {
+    if (this.lostTasks.size === 0) return true;
+    const tps = [...this.owned.values()].filter(
+      (tp) => this.mode === 'whole' || this.lostTasks.has(tp.partition),
+    );
+    try {
+      await this.subscription?.reclaim(tps);
+    } catch {
+      return false;
+    }
+    this.lostTasks.clear();
+    return true;
   }
 
   async close(): Promise<void> {

@@ -29,7 +29,12 @@ function withGroup(log: Log): Log {
       for (let p = 0; p < partitions; p++) if (OWNED.has(p)) tps.push({ topic, partition: p });
     }
     await listener.onAssign(tps);
-    return { group, assignment: () => tps, close: async () => listener.onRevoke(tps) };
+    return {
+      group,
+      assignment: () => tps,
+      reclaim: async () => undefined,
+      close: async () => listener.onRevoke(tps),
+    };
   };
   return new Proxy(log, {
     get(target, prop) {

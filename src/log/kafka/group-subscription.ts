@@ -119,6 +119,10 @@ class Membership implements GroupSubscription {
     this.changes = this.changes.then(() => this.settle(next));
   }
 
+  async reclaim(partitions: readonly TopicPartition[]): Promise<void> {
+    await Promise.all(partitions.map((tp) => this.deps.claim(this.group, tp)));
+  }
+
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
