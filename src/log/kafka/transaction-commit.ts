@@ -5,10 +5,10 @@
  * EndTxn aborts and retries. A failure of EndTxn itself leaves the outcome unknown: the id is
  * initialized again (which settles the transaction either way), and the committed offsets say
  * whether it went through; without offsets to look at, the failure is reported as unknown. A
- * named task's transaction is not retried: initializing its id again could fence a process that
- * took the task over meanwhile, and commit work done before on state that is no longer the
- * task's; it fails as fenced, and the query claims the task again and restarts it from its
- * last commit.
+ * named task's transaction is retried only with the producer it ran on (a transient failure):
+ * initializing its id again could fence a process that took the task over meanwhile, and commit
+ * work done before on state that is no longer the task's; it fails as fenced instead, and the
+ * query claims the task again and restarts it from its last commit.
  */
 import type { Transaction } from 'kafkajs';
 import { FencedError, type TaskId } from '../log.js';
@@ -83,6 +83,8 @@ export async function commitTransaction(
       }
       if (ending) {
         if (usedId !== undefined && content.offsets.size > 0) {
+          // Only initializing the id again waits for the transaction's outcome.
+          deps.producers.discard(usedId);
           await deps.producers.claim(usedId).catch(() => undefined);
           if (await offsetsLanded(deps, content)) {
             deps.committed(new Map());
@@ -95,9 +97,12 @@ export async function commitTransaction(
           );
         }
       }
-      // A retry would initialize the task's id again, which fences whoever took the task over
-      // meanwhile, and then commit work done before: the task restarts from its commit instead.
-      if (content.task) throw taskLost(content.task, err);
+      // A retry under the id initialized again would fence whoever took the task over meanwhile,
+      // and then commit work done before: the task restarts from its commit instead. A producer
+      // kept (a transient failure, its transaction aborted) retries under its own epoch.
+      if (content.task && (taskId === undefined || !deps.producers.holds(taskId))) {
+        throw taskLost(content.task, err);
+      }
       if (!isTransient(err) || Date.now() + delay > deadline) {
         throw new ExecutionError(`cannot commit a transaction: ${messageOf(err)}`);
       }
