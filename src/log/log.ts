@@ -79,6 +79,11 @@ export interface GroupSubscription {
   readonly group: string;
   /** The partitions this process owns now. */
   assignment(): readonly TopicPartition[];
+  /**
+   * Claims the tasks of these partitions again (fencing whoever holds them now), after a commit
+   * for them failed: what is read of them next (committed offsets, changelogs) is final.
+   */
+  reclaim(partitions: readonly TopicPartition[]): Promise<void>;
   /** Leaves the group (its partitions go to the other members) after revoking them here. */
   close(): Promise<void>;
 }
@@ -87,8 +92,10 @@ export interface SubscribeOptions {
   /** How long a silent member keeps its partitions (default 10 s). */
   readonly sessionTimeoutMs?: number;
   /**
-   * `spread` (default): the partitions are shared among the members. `whole`: one member owns
-   * every partition (a query whose state spans partitions), preferably the one that owns them.
+   * `spread` (default): the partitions are shared among the members by task, partition p of every
+   * topic to the same member (so co-partitioned inputs meet), each member keeping what it owns
+   * where the balance allows. `whole`: one member owns every partition (a query that cannot be
+   * split into tasks), preferably the one that owns them.
    */
   readonly assignment?: 'spread' | 'whole';
 }

@@ -5,8 +5,8 @@
  * processing-log records and input offsets in one transaction, so a crash at any point neither
  * loses nor duplicates a record. A repartition topic's records are read back, by the tasks
  * downstream of it, once their transaction has committed. On a log that several processes
- * share (Kafka), the query is a member of its consumer group and runs only the partitions it owns
- * (see query-membership.ts), each partition's transaction under that task's id.
+ * share (Kafka), the query is a member of its consumer group and runs only the tasks it owns
+ * (see query-membership.ts), each task's transaction under that task's id.
  */
 import type { FunctionRegistry } from '../functions/types.js';
 import { FencedError, type Log, type ProducerRecord, type TaskId } from '../log/log.js';
@@ -192,7 +192,7 @@ export class PersistentQuery {
         log,
         this.group,
         this.externalTopics,
-        this.mode(),
+        await this.mode(),
       );
       await this.follow(this.membership);
       return;
@@ -200,40 +200,63 @@ export class PersistentQuery {
     await this.start();
   }
 
-  /** Stateless queries share their partitions among processes; others move whole. */
-  private mode(): GroupMode {
+  /**
+   * Queries that run as tasks share them among processes: stateless ones, and stateful ones whose
+   * every sub-topology runs one task per partition (`QueryTasks.splittable`). Others (a
+   * foreign-key join, sources of different partition counts) run in one process, and move whole.
+   */
+  private async mode(): Promise<GroupMode> {
+    if (!this.stateful) return 'spread';
+    if (!this.plan.partitioned) return 'whole';
+    const tasks = await QueryTasks.prepare(this.topology, this.log, (p) => this.buildTask(p));
+    return tasks.splittable ? 'spread' : 'whole';
+  }
+
+  /** Whether the query keeps state: joins, table sources, stores. */
+  private get stateful(): boolean {
     const t = this.topology;
-    const stateful =
+    return (
       t.paths.length > 1 ||
       t.paths.some((p) => p.tableSource !== undefined) ||
-      t.operators.some((op) => op.restore !== undefined || op.changelog !== undefined);
-    return stateful ? 'whole' : 'spread';
+      t.operators.some((op) => op.restore !== undefined || op.changelog !== undefined)
+    );
   }
 
-  /** Applies a change of the partitions owned: restarts from the committed offsets. */
-  private async follow(membership: QueryMembership): Promise<void> {
-    if (!membership.takeChange()) return;
-    if (membership.mode === 'whole') this.build();
+  /**
+   * Applies a change of the tasks owned: restarts from the committed offsets, with fresh state
+   * restored from the changelogs of the tasks owned now.
+   */
+  private async follow(membership: QueryMembership): Promise<boolean> {
+    if (!(await membership.reclaim())) return false;
+    if (!membership.takeChange()) return true;
+    if (membership.mode === 'whole' || this.stateful) this.build();
+    const tasks = membership.tasks();
     for (const [i, cursor] of this.cursors.entries()) {
-      // A repartition topic belongs to the query: in `whole` mode the owner reads all of it.
-      cursor.owned = this.isInternal(i)
-        ? membership.active
-          ? undefined
-          : new Set()
-        : membership.partitions(cursor.topic);
+      // A repartition topic belongs to the query: its partition p to task p's owner (in `whole`
+      // mode, the owner of the query reads all of it).
+      cursor.owned = !this.isInternal(i)
+        ? membership.partitions(cursor.topic)
+        : membership.mode === 'spread'
+          ? tasks
+          : membership.active
+            ? undefined
+            : new Set();
     }
     if (membership.active) await this.start();
+    return true;
   }
 
-  /** The transaction of a task: a partition's (spread) or the whole query's (partition 0). */
+  /**
+   * The transaction of a task: task p's (spread), under partition p of the first source topic
+   * that has one, or the whole query's (partition 0).
+   */
   private taskOf(partition: number): TaskId | undefined {
-    if (!this.membership) return undefined;
-    const topic = this.cursors[0]!.topic;
-    return {
-      group: this.group,
-      topic,
-      partition: this.membership.mode === 'whole' ? 0 : partition,
-    };
+    const membership = this.membership;
+    if (!membership) return undefined;
+    if (membership.mode === 'whole') {
+      return { group: this.group, topic: this.cursors[0]!.topic, partition: 0 };
+    }
+    return { group: this.group, topic: membership.taskTopic(partition), partition };
   }
 
   private async start(): Promise<void> {
@@ -258,16 +281,20 @@ export class PersistentQuery {
     const spread = this.membership?.mode === 'spread';
     for (const group of spread ? fresh.map((f) => [f]) : [fresh]) {
       if (group.length === 0) continue;
-      const tx = this.log.transaction(this.taskOf(group[0]!.partition));
+      // A fenced commit gives up the task it was for (see step).
+      this.lastPartition = group[0]!.partition;
+      const tx = this.log.transaction(this.taskOf(this.lastPartition));
       for (const { i, partition, offset } of group) {
         tx.commitOffset(this.groupOf(i), { topic: this.cursors[i]!.topic, partition }, offset);
       }
       await tx.commit();
     }
+    const owned = spread && this.plan.partitioned ? this.membership!.tasks() : undefined;
     await restoreState(
       this.tasks,
       this.log,
       this.cursors.map((c) => c.positions),
+      owned ? (task) => owned.has(task) : undefined,
     );
   }
 
@@ -281,15 +308,14 @@ export class PersistentQuery {
   async step(maxRecords = 5000): Promise<number> {
     if (this.state !== 'RUNNING') return 0;
     const membership = this.membership;
-    if (!membership) return this.stepTask(maxRecords, undefined);
+    if (!membership) return this.stepTask(maxRecords, false);
     try {
-      await this.follow(membership);
-      if (!membership.active) return 0;
-      return await this.stepTask(maxRecords, membership.mode === 'spread' ? 1 : undefined);
+      if (!(await this.follow(membership)) || !membership.active) return 0;
+      return await this.stepTask(maxRecords, membership.mode === 'spread');
     } catch (err) {
       if (!(err instanceof FencedError)) throw err;
-      // Another process owns the task now; its state and positions are no longer ours.
-      membership.lost({ topic: this.cursors[0]!.topic, partition: this.lastPartition });
+      // Another process took the task, or its commit failed: its state here is stale.
+      membership.lost(this.lastPartition);
       return 0;
     }
   }
@@ -297,12 +323,13 @@ export class PersistentQuery {
   private lastPartition = 0;
 
   /**
-   * One transaction over up to `maxChunks` chunks (a spread task's: one partition's chunk). A
+   * One transaction over the next chunks; with `oneTask` (tasks spread over processes) only
+   * chunks of one task, the first chunk's partition, since a transaction is a task's. A
    * chunk that wrote repartition records for a join ends the transaction: their rows are read
    * back after it commits, in timestamp order with the join's other input, before anything
    * newer is processed.
    */
-  private async stepTask(maxRecords: number, maxChunks: number | undefined): Promise<number> {
+  private async stepTask(maxRecords: number, oneTask: boolean): Promise<number> {
     if (this.wroteRepartition) {
       this.wroteRepartition = false;
       await this.flush();
@@ -312,9 +339,9 @@ export class PersistentQuery {
     let chunks = 0;
     const positions = new Map<string, { path: number; partition: number; next: number }>();
     let consumed = 0;
-    while (consumed < maxRecords && (maxChunks === undefined || chunks < maxChunks)) {
+    while (consumed < maxRecords) {
       const chunk = await nextChunk(this.cursors, this.meet);
-      if (!chunk) break;
+      if (!chunk || (oneTask && chunks > 0 && chunk.partition !== this.lastPartition)) break;
       chunks++;
       this.lastPartition = chunk.partition;
       const path = this.tasks.forChunk(chunk.path, chunk.partition).paths[chunk.path]!;

@@ -32,6 +32,8 @@ export class QueryTasks {
     readonly instances: readonly Topology[],
     readonly repartitionTopics: readonly InternalTopic[],
     private readonly partitioned: boolean,
+    /** The most partitions a source topic of the query has. */
+    private readonly sourcePartitions: number,
   ) {}
 
   /** A plan from before tasks: one topology over every partition. */
@@ -42,6 +44,7 @@ export class QueryTasks {
       [layout],
       [],
       false,
+      1,
     );
   }
 
@@ -102,9 +105,25 @@ export class QueryTasks {
     }
     const instances = [layout];
     for (let p = 1; p < Math.max(...counts); p++) instances.push(build(p));
-    const tasks = new QueryTasks(counts, single, instances, internal, true);
+    const sources = layout.paths.filter((p) => p.node.type === 'source');
+    const sourcePartitions = Math.max(1, ...sources.map((p) => partitionsOf.get(p.topic)!));
+    const tasks = new QueryTasks(counts, single, instances, internal, true, sourcePartitions);
     await tasks.createChangelogs(log);
     return tasks;
+  }
+
+  /**
+   * Whether every sub-topology runs one task per partition, so that the query's tasks can run in
+   * different processes (task p: partition p of every sub-topology's inputs). The tasks are
+   * handed out by the source topics' partitions, so a repartition topic with more partitions
+   * than any source (made before the sources grew or shrank) keeps the query whole.
+   */
+  get splittable(): boolean {
+    return (
+      this.partitioned &&
+      !this.single.some(Boolean) &&
+      Math.max(...this.counts) <= this.sourcePartitions
+    );
   }
 
   /** The topology instance that processes partition `partition` of path `path`'s topic. */

@@ -2,6 +2,7 @@
  * Brings a query's state back before it resumes: stores are rebuilt from their changelog
  * topics (each task's store from its partition), and a materialized table source from its own
  * topic, read up to the positions the query had committed (what it had seen when it stopped).
+ * A process that owns some of the query's tasks (Kafka scale-out) restores only those.
  */
 import type { Log } from '../log/log.js';
 import { BatchContext } from './processing-log-writer.js';
@@ -12,8 +13,10 @@ export async function restoreState(
   tasks: QueryTasks,
   log: Log,
   positions: readonly (readonly number[])[],
+  owns: (task: number) => boolean = () => true,
 ): Promise<void> {
   for (const [index, topology] of tasks.instances.entries()) {
+    if (!owns(index)) continue;
     await restoreTask(topology, index, tasks, log, positions);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Consumer-group membership for scale-out: several processes subscribe to a query's source
- * topics under the query's group, and Kafka's group coordinator spreads the partitions among
- * them. A kafkajs consumer keeps the membership (join, heartbeats, rebalances) but fetches
+ * topics under the query's group, and the group spreads the query's tasks among them (partition
+ * p of every topic to one member, `task-assigner.ts`) or gives them all to one (`whole`). A kafkajs consumer keeps the membership (join, heartbeats, rebalances) but fetches
  * nothing: its partitions stay paused, since the query reads through `Log.read` and commits its
  * offsets in its own transactions. Before a partition is handed to the listener, its task's
  * transactional id is claimed, which fences the previous owner and settles its last transaction,
@@ -18,6 +18,7 @@ import type {
   SubscribeOptions,
   TopicPartition,
 } from '../log.js';
+import { taskAssigner } from './task-assigner.js';
 import { wholeAssigner } from './whole-assigner.js';
 
 export type { GroupSubscription, PartitionListener, SubscribeOptions };
@@ -48,9 +49,11 @@ export async function subscribeGroup(
     rebalanceTimeout: 30_000,
     allowAutoTopicCreation: false,
     maxWaitTimeInMs: 250,
-    ...(options.assignment === 'whole'
-      ? { partitionAssigners: [wholeAssigner(() => subscription.assignment().length > 0)] }
-      : {}),
+    partitionAssigners: [
+      options.assignment === 'whole'
+        ? wholeAssigner(() => subscription.assignment().length > 0)
+        : taskAssigner(() => [...new Set(subscription.assignment().map((tp) => tp.partition))]),
+    ],
   });
   const subscription: Membership = new Membership(deps, group, consumer, listener);
   await consumer.connect();
@@ -80,6 +83,9 @@ class Membership implements GroupSubscription {
   private first: Promise<void>;
   private resolveFirst!: () => void;
   private closing = false;
+  private memberId: string | undefined;
+  /** Joined under a new member id: what it owned is to be revoked before the next assignment. */
+  private rejoined = false;
 
   constructor(
     private readonly deps: SubscriptionDeps,
@@ -99,12 +105,22 @@ class Membership implements GroupSubscription {
   }
 
   joined(event: ConsumerGroupJoinEvent): void {
+    // A new member id: this process was out of the group (its session expired while it was
+    // paused, say), so whatever it owned may have been taken over and fenced meanwhile; it gives
+    // it all up and takes what it is assigned now afresh (claimed, state restored).
+    const memberId = event.payload.memberId;
+    if (this.memberId !== undefined && memberId !== this.memberId) this.rejoined = true;
+    this.memberId = memberId;
     const next: TopicPartition[] = [];
     for (const [topic, partitions] of Object.entries(event.payload.memberAssignment)) {
       for (const partition of partitions) next.push({ topic, partition });
     }
     this.target = next;
     this.changes = this.changes.then(() => this.settle(next));
+  }
+
+  async reclaim(partitions: readonly TopicPartition[]): Promise<void> {
+    await Promise.all(partitions.map((tp) => this.deps.claim(this.group, tp)));
   }
 
   async close(): Promise<void> {
@@ -137,6 +153,11 @@ class Membership implements GroupSubscription {
 
   private async apply(next: readonly TopicPartition[]): Promise<void> {
     if (this.closing) return;
+    if (this.rejoined) {
+      if (this.owned.length > 0) await this.listener.onRevoke(this.owned);
+      this.owned = [];
+      this.rejoined = false;
+    }
     const key = (tp: TopicPartition) => `${tp.topic}\0${tp.partition}`;
     const nextKeys = new Set(next.map(key));
     const ownedKeys = new Set(this.owned.map(key));

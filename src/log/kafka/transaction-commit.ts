@@ -4,10 +4,14 @@
  * transactional id, so that a process taking the task over fences this one. A failure before
  * EndTxn aborts and retries. A failure of EndTxn itself leaves the outcome unknown: the id is
  * initialized again (which settles the transaction either way), and the committed offsets say
- * whether it went through; without offsets to look at, the failure is reported as unknown.
+ * whether it went through; without offsets to look at, the failure is reported as unknown. A
+ * named task's transaction is retried only with the producer it ran on (a transient failure):
+ * initializing its id again could fence a process that took the task over meanwhile, and commit
+ * work done before on state that is no longer the task's; it fails as fenced instead, and the
+ * query claims the task again and restarts it from its last commit.
  */
 import type { Transaction } from 'kafkajs';
-import { FencedError } from '../log.js';
+import { FencedError, type TaskId } from '../log.js';
 import { ExecutionError } from '../../common/errors.js';
 import { isTransient, messageOf, sleep } from './kafka-errors.js';
 import type { TransactionContent } from './kafka-transaction.js';
@@ -79,16 +83,25 @@ export async function commitTransaction(
       }
       if (ending) {
         if (usedId !== undefined && content.offsets.size > 0) {
+          // Only initializing the id again waits for the transaction's outcome.
+          deps.producers.discard(usedId);
           await deps.producers.claim(usedId).catch(() => undefined);
           if (await offsetsLanded(deps, content)) {
             deps.committed(new Map());
             return;
           }
+          if (content.task) throw taskLost(content.task, err);
         } else {
           throw new ExecutionError(
             `the outcome of a transaction is unknown: its commit failed (${messageOf(err)})`,
           );
         }
+      }
+      // A retry under the id initialized again would fence whoever took the task over meanwhile,
+      // and then commit work done before: the task restarts from its commit instead. A producer
+      // kept (a transient failure, its transaction aborted) retries under its own epoch.
+      if (content.task && (taskId === undefined || !deps.producers.holds(taskId))) {
+        throw taskLost(content.task, err);
       }
       if (!isTransient(err) || Date.now() + delay > deadline) {
         throw new ExecutionError(`cannot commit a transaction: ${messageOf(err)}`);
@@ -97,6 +110,12 @@ export async function commitTransaction(
     await sleep(delay);
     delay = Math.min(delay * 2, 2000);
   }
+}
+
+function taskLost(task: TaskId, err: unknown): FencedError {
+  return new FencedError(
+    `a transaction of task ${task.topic}-${task.partition} of ${task.group} failed; the task restarts from its last commit (${messageOf(err)})`,
+  );
 }
 
 /** A named task's id; or, for a transaction of exactly one input offset, that task's. */

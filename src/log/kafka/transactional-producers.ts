@@ -4,11 +4,13 @@
  * `kafka-transaction.ts`) use an id made from its consumer group and input partition, so that
  * whichever process takes the task over next fences this one (Kafka Streams' `exactly_once`
  * before KIP-447). Other transactions take one of a few ids of this process. Work on one id is
- * serialized; a producer that failed is dropped, and the next use initializes the id again,
- * which aborts whatever transaction the failed one left open.
+ * serialized; a producer that failed (other than transiently, its transaction aborted) is
+ * dropped, and the next use initializes the id again, which aborts whatever transaction the
+ * failed one left open.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Producer, Transaction } from 'kafkajs';
+import { isTransient } from './kafka-errors.js';
 import { type ClusterHandle, producerOn } from './kafkajs-internals.js';
 
 export interface TransactionalProducerOptions {
@@ -85,6 +87,11 @@ export class TransactionalProducers {
     await this.run(id, (txn) => txn.abort());
   }
 
+  /** Whether this process holds a producer of the id (it need not initialize the id again). */
+  holds(id: string): boolean {
+    return this.producers.has(id);
+  }
+
   /** Drops the producer of an id; the next use initializes the id again. */
   discard(id: string): void {
     this.producers.delete(id);
@@ -112,8 +119,15 @@ export class TransactionalProducers {
       if (txn.isActive()) throw new Error('a transaction was left open by its work');
       return result;
     } catch (err) {
-      this.discard(id);
-      if (txn?.isActive()) await txn.abort().catch(() => undefined);
+      const ended = txn?.isActive()
+        ? await txn.abort().then(
+            () => true,
+            () => false,
+          )
+        : true;
+      // A producer whose transaction ended after a transient failure keeps its epoch, so that a
+      // retry of a task's transaction cannot fence a process that took the task over meanwhile.
+      if (!ended || !isTransient(err)) this.discard(id);
       throw err;
     }
   }

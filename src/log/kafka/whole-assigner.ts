@@ -1,7 +1,7 @@
 /**
  * A kafkajs partition assigner that gives every partition of the group's topics to one member:
- * for a query whose state spans its partitions (aggregates, joins, tables), which one process
- * runs at a time while the others stand by. The member that owns the partitions says so in its
+ * for a query that cannot be split into tasks (a foreign-key join, sources of different
+ * partition counts), which one process runs at a time while the others stand by. The member that owns the partitions says so in its
  * metadata and keeps them, so that a process joining does not move the state for nothing; when
  * none does (the owner died or left), the first member by id takes them.
  */

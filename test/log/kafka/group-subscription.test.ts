@@ -8,10 +8,10 @@ import { subscribeGroup } from '../../../src/log/kafka/group-subscription.js';
 import type { TopicPartition } from '../../../src/log/log.js';
 
 /** A kafkajs consumer that joins at `run` with `first` and lets the test report later joins. */
-function fakeKafka(first: Record<string, number[]>) {
+function fakeKafka(first: Record<string, number[]>, firstMemberId?: string) {
   const listeners: ((e: ConsumerGroupJoinEvent) => void)[] = [];
-  const join = (memberAssignment: Record<string, number[]>) => {
-    const event = { payload: { memberAssignment } } as unknown as ConsumerGroupJoinEvent;
+  const join = (memberAssignment: Record<string, number[]>, memberId?: string) => {
+    const event = { payload: { memberAssignment, memberId } } as unknown as ConsumerGroupJoinEvent;
     for (const l of listeners) l(event);
   };
   const consumer = {
@@ -19,7 +19,7 @@ function fakeKafka(first: Record<string, number[]>) {
     connect: async () => undefined,
     subscribe: async () => undefined,
     on: (_: string, listener: (e: ConsumerGroupJoinEvent) => void) => listeners.push(listener),
-    run: async () => join(first),
+    run: async () => join(first, firstMemberId),
     pause: () => undefined,
     disconnect: async () => undefined,
   };
@@ -100,5 +100,31 @@ describe('group subscription', () => {
     );
     await subscription.close();
     expect(subscription.assignment()).toEqual([]);
+  });
+
+  it('takes its assignment afresh after it rejoined under a new member id', async () => {
+    const { kafka, join } = fakeKafka({ t: [0, 1] }, 'member-1');
+    const claimed: number[] = [];
+    const events: string[] = [];
+    const subscription = await subscribeGroup(
+      { kafka, claim: async (_, tp) => void claimed.push(tp.partition), closed: () => undefined },
+      'g',
+      ['t'],
+      {
+        onAssign: async (tps) => void events.push(`assign ${tps.map((tp) => tp.partition)}`),
+        onRevoke: async (tps) => void events.push(`revoke ${tps.map((tp) => tp.partition)}`),
+      },
+    );
+    // Its session expired (a pause): partition 1 may have been another member's meanwhile.
+    join({ t: [1, 2] }, 'member-2');
+    await vi.waitFor(() => expect(events).toHaveLength(3), { timeout: 10_000 });
+    expect(events).toEqual(['assign 0,1', 'revoke 0,1', 'assign 1,2']);
+    expect(claimed).toEqual([0, 1, 1, 2]);
+    // Under the same member id, a partition kept is neither revoked nor claimed again.
+    join({ t: [2] }, 'member-2');
+    await vi.waitFor(() => expect(events).toHaveLength(4), { timeout: 10_000 });
+    expect(events.at(-1)).toBe('revoke 1');
+    expect(claimed).toEqual([0, 1, 1, 2]);
+    await subscription.close();
   });
 });

@@ -4,101 +4,41 @@
  * empty script, so it replays the command topic and runs the same query, and the query's
  * consumer group shares the six partitions between them. Input flows; the first process is
  * killed (SIGKILL); the survivor is assigned its partitions once its session times out, fences
- * it, and the output ends up holding every input record exactly once. A GROUP BY query has
- * state across its partitions, so it runs in one process while the other stands by; when that
- * process is killed, the other restores the counts from the changelog topic and goes on.
+ * it, and the output ends up holding every input record exactly once. Stateful queries spread
+ * by task too: scale-out-tasks.test.ts.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { type Admin, AssignerProtocol, Kafka, logLevel } from 'kafkajs';
+import { type Admin, Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKafkaLog } from '../../../src/log/kafka/kafka-log.js';
 import { drain, uniqueNames } from '../contract/subject.js';
-import { announceSkip, kafkaTarget, REPO_ROOT } from './broker.js';
+import { announceSkip, kafkaTarget } from './broker.js';
+import { BUILT, followArgs, intKey, Processes, recorded } from './streamsql-processes.js';
 
 const target = await kafkaTarget();
 announceSkip(target, 'test/log/kafka/scale-out.test.ts');
-const BIN = path.join(REPO_ROOT, 'bin/streamsql.js');
-const built = fs.existsSync(path.join(REPO_ROOT, 'dist/cli/main.js'));
-const missing = target.skip ?? (built ? undefined : 'run `npm run build` first');
+const missing = target.skip ?? (BUILT ? undefined : 'run `npm run build` first');
 if (!target.skip && missing) console.warn(`test/log/kafka/scale-out.test.ts: skipped: ${missing}`);
 const unique = uniqueNames();
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamsql-scale-out-'));
-
-interface Process {
-  readonly child: ChildProcess;
-  readonly output: string[];
-}
-const processes: Process[] = [];
-/** What the last look at the query's group saw, for messages. */
-let lastSeen = '';
-afterAll(() => {
-  for (const p of processes) if (p.child.exitCode === null) p.child.kill('SIGKILL');
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function streamsql(args: readonly string[]): Process {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const p: Process = { child, output: [] };
-  child.stdout!.on('data', (d: Buffer) => p.output.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => p.output.push(d.toString()));
-  processes.push(p);
-  return p;
-}
-
-/** An empty script: a process that only replays the command topic and runs what it finds. */
-const EMPTY_SCRIPT = path.join(dir, 'empty.sql');
-fs.writeFileSync(EMPTY_SCRIPT, '');
-
-/** `run --follow` on the brokers under one service id. */
-function followArgs(brokers: readonly string[], serviceId: string): string[] {
-  return ['--follow', '--bootstrap-servers', brokers.join(','), '--service-id', serviceId];
-}
+const processes = new Processes();
+afterAll(() => processes.cleanUp());
+const streamsql = (args: readonly string[]) => processes.spawn(args);
+const until = (what: string, check: () => Promise<boolean>) => processes.until(what, check);
+const EMPTY_SCRIPT = processes.emptyScript;
 
 /** Partitions of `source` per member of the query's group; none until the group is Stable. */
 async function groupMembers(admin: Admin, group: string, source: string): Promise<number[][]> {
-  const { groups } = await admin.describeGroups([group]);
-  const assigned = (groups[0]?.members ?? []).map(
-    (m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[source] ?? [],
-  );
-  lastSeen = `group ${groups[0]?.state}: ${JSON.stringify(assigned)}`;
-  return groups[0]?.state === 'Stable' ? assigned : [];
+  return (await processes.members(admin, group)).map((m) => m[source] ?? []);
 }
-
-async function until(what: string, check: () => Promise<boolean>, ms = 90_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      const logs = processes.map((p, i) => `process ${i}:\n${p.output.join('')}`).join('\n');
-      throw new Error(`timed out waiting until ${what} (${lastSeen})\n${logs}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** Whether a process has recorded its query in the command topic: it says `Created query` after. */
-const recorded = (p: Process, queryId: string) =>
-  p.output.join('').includes(`Created query with ID ${queryId}`);
-
-const intKey = (n: number) => {
-  const key = Buffer.alloc(4);
-  key.writeInt32BE(n);
-  return key;
-};
 
 /** A script over a stream SRC of `partitions` on `source`, then `query`; returns its path. */
 function writeScript(file: string, source: string, partitions: number, query: string): string {
-  const script = path.join(dir, file);
-  fs.writeFileSync(
-    script,
+  return processes.script(
+    file,
     `SET 'auto.offset.reset' = 'earliest';
 CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='${source}', partitions=${partitions}, value_format='JSON');
 ${query}
 `,
   );
-  return script;
 }
 
 /** The stateless query CSAS_OUT_0: SRC copied into `sink` with its values upper-cased. */
@@ -219,77 +159,6 @@ describe.skipIf(missing !== undefined)('scale-out of a query over two streamsql 
       const { records } = await drain(log, sink);
       expect(records).toHaveLength(1000);
       for (const p of [early, late]) p.child.kill('SIGTERM');
-    } finally {
-      await admin.disconnect();
-      await log.close();
-    }
-  }, 240_000);
-
-  it('moves a GROUP BY query whole, its state restored from the changelog, when its process dies', async () => {
-    const brokers = target.brokers ?? [];
-    const serviceId = unique('scale_');
-    const source = unique('scale-src');
-    const sink = unique('scale-counts');
-    const group = `_confluent-ksql-${serviceId}query_CTAS_COUNTS_0`;
-    const script = writeScript(
-      'counts.sql',
-      source,
-      6,
-      `CREATE TABLE counts WITH (kafka_topic='${sink}') AS SELECT id, COUNT(*) AS n FROM src GROUP BY id;`,
-    );
-    const common = followArgs(brokers, serviceId);
-    const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    const log = await openKafkaLog({ brokers });
-    try {
-      const members = () => groupMembers(admin, group, source);
-      const first = streamsql(['run', script, ...common]);
-      await until('the first process owns the query', async () => {
-        const m = await members();
-        return m.length === 1 && m[0]!.length === 6;
-      });
-      await until('the first process recorded the query', async () =>
-        recorded(first, 'CTAS_COUNTS_0'),
-      );
-      streamsql(['run', EMPTY_SCRIPT, ...common]);
-      await until('the second process stands by, and the first keeps the query', async () => {
-        const m = await members();
-        return (
-          m.length === 2 &&
-          m
-            .map((p) => p.length)
-            .sort()
-            .join() === '0,6'
-        );
-      });
-      const sent = new Map<number, number>();
-      const produce = async (count: number) => {
-        const records = Array.from({ length: count }, (_, i) => {
-          const id = i % 37;
-          sent.set(id, (sent.get(id) ?? 0) + 1);
-          return { key: intKey(id), value: Buffer.from('{"V":"x"}'), timestamp: Date.now() };
-        });
-        await log.append(source, records);
-      };
-      await produce(2000);
-      await until('the first process counted it all', async () => {
-        const offsets = await log.committedOffsets(group, source);
-        return [...offsets.values()].reduce((a, b) => a + b, 0) === 2000;
-      });
-      first.child.kill('SIGKILL');
-      await produce(1000);
-      const latest = async () => {
-        const counts = new Map<number, number>();
-        for (const r of (await drain(log, sink)).records) {
-          counts.set(r.key!.readInt32BE(0), (JSON.parse(r.value!.toString()) as { N: number }).N);
-        }
-        return counts;
-      };
-      await until('the survivor restored the counts and went on', async () => {
-        const counts = await latest();
-        return [...sent].every(([id, n]) => counts.get(id) === n);
-      });
-      expect(await latest()).toEqual(sent);
     } finally {
       await admin.disconnect();
       await log.close();
