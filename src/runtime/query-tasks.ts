@@ -116,12 +116,15 @@ export class QueryTasks {
    * Whether every sub-topology runs one task per partition, so that the query's tasks can run in
    * different processes (task p: partition p of every sub-topology's inputs). The tasks are
    * handed out by the source topics' partitions, so a repartition topic with more partitions
-   * than any source (made before the sources grew or shrank) keeps the query whole.
+   * than any source (made before the sources grew or shrank) keeps the query whole. So does a
+   * foreign-key join (sub-topologies with side outputs): its subscription protocol runs in tasks
+   * of one process, but across processes it is not yet tested on a broker.
    */
   get splittable(): boolean {
     return (
       this.partitioned &&
       !this.single.some(Boolean) &&
+      !this.instances[0]!.subTopologies.some((sub) => sub.sideOutputs.length > 0) &&
       Math.max(...this.counts) <= this.sourcePartitions
     );
   }
