@@ -15,6 +15,8 @@ export interface EngineContext {
   /** The schema registry of AVRO, PROTOBUF and JSON_SR serdes. */
   readonly schemaRegistry: SchemaRegistry;
   readonly queries: Map<string, PersistentQuery>;
+  /** Where persistent queries keep their state stores' files; absent: in memory. */
+  readonly stateDir?: string;
   /** Session properties (SET). */
   readonly properties: Map<string, string>;
   /** Session variables (DEFINE). */

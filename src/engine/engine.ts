@@ -39,6 +39,11 @@ export interface EngineOptions {
    * kept in its `_schemas` topic.
    */
   readonly schemaRegistry?: SchemaRegistry;
+  /**
+   * Where persistent queries keep their state stores, one directory per query (the CLI's:
+   * `<data-dir>/state`). Absent: in memory, rebuilt from the changelogs on every start.
+   */
+  readonly stateDir?: string;
 }
 
 export interface ScriptOptions extends StreamingHandlers {
@@ -85,6 +90,7 @@ export class Engine {
       functions: options.functions,
       schemaRegistry,
       queries: this.queries,
+      ...(options.stateDir !== undefined ? { stateDir: options.stateDir } : {}),
       properties: this.properties,
       variables: this.variables,
       replaying: false,
@@ -239,6 +245,7 @@ export class Engine {
 
   async close(): Promise<void> {
     for (const q of this.queries.values()) await this.guard(q, () => q.flush());
+    for (const q of this.queries.values()) await this.guard(q, () => q.closeState());
     await this.schemaRegistry.close().catch(() => undefined);
     await this.options.log.close();
   }

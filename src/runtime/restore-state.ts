@@ -6,15 +6,17 @@
 import type { Log } from '../log/log.js';
 import { BatchContext } from './processing-log-writer.js';
 import type { QueryTasks } from './query-tasks.js';
+import type { QueryStateDir } from './state/query-state-dir.js';
 import type { Topology } from './topology.js';
 
 export async function restoreState(
   tasks: QueryTasks,
   log: Log,
   positions: readonly (readonly number[])[],
+  state?: QueryStateDir,
 ): Promise<void> {
   for (const [index, topology] of tasks.instances.entries()) {
-    await restoreTask(topology, index, tasks, log, positions);
+    await restoreTask(topology, index, tasks, log, positions, state);
   }
 }
 
@@ -24,12 +26,13 @@ async function restoreTask(
   tasks: QueryTasks,
   log: Log,
   positions: readonly (readonly number[])[],
+  state: QueryStateDir | undefined,
 ): Promise<void> {
   const quiet = new BatchContext('restore');
   for (const sub of topology.subTopologies) {
     const serves = tasks.serves(index, sub);
     if (serves === 'none') continue;
-    for (const op of sub.operators) await op.restore?.(log);
+    for (const op of sub.operators) await op.restore?.(log, state);
     for (const i of sub.paths) {
       const path = topology.paths[i]!;
       const table = path.tableSource;

@@ -2,6 +2,7 @@
  * CREATE STREAM/TABLE AS SELECT and INSERT INTO … SELECT: analyze, plan, create the sink, start
  * the query, and record it (with its plan) in the command topic.
  */
+import { QueryStateDir } from '../../runtime/state/query-state-dir.js';
 import { numberProperty, stringProperty } from '../../analyzer/analyze-create-source.js';
 import { analyzeQuery, type QueryAnalysis } from '../../analyzer/analyze-query.js';
 import { checkIntermediateTypes } from '../../analyzer/check-intermediate-types.js';
@@ -195,6 +196,7 @@ async function startQuery(
     ctx.functions,
     (m) => ctx.notice(m),
     ctx.schemaRegistry,
+    ctx.stateDir !== undefined ? QueryStateDir.of(ctx.stateDir, plan.queryId) : undefined,
   );
   await query.open(offsetReset(ctx));
   ctx.queries.set(queryId, query);

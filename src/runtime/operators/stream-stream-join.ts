@@ -13,6 +13,7 @@
  * - without one, eagerly, as ksqlDB's joins before GRACE existed (24 hours of retention).
  */
 import type { Log } from '../../log/log.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import type { Rec, WindowBounds } from '../record.js';
 import { ChangelogStore } from '../state/changelog-store.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
@@ -285,8 +286,8 @@ export class StreamStreamJoinOperator implements Operator {
     return takeChangelogs(this.allStores());
   }
 
-  async restore(log: Log): Promise<void> {
-    await restoreStores(this.allStores(), log);
+  async restore(log: Log, state?: QueryStateDir): Promise<void> {
+    await restoreStores(this.allStores(), log, state);
     for (const side of ['left', 'right'] as const) {
       this.observed[side] = this.sides[side].get(OBSERVED_KEY)?.[0]?.ts ?? -Infinity;
     }
