@@ -2,6 +2,8 @@
  * Brings a query's state back before it resumes: stores are rebuilt from their changelog
  * topics (each task's store from its partition), and a materialized table source from its own
  * topic, read up to the positions the query had committed (what it had seen when it stopped).
+ * With a state directory, stores and table sources keep files there and read only what came
+ * after the files' checkpoints.
  */
 import type { Log } from '../log/log.js';
 import { BatchContext } from './processing-log-writer.js';
@@ -41,9 +43,14 @@ async function restoreTask(
       const starts = await log.startOffsets(topic);
       const until = positions[i]!;
       const partitions = serves === 'all' ? until.map((_u, p) => p) : [index];
+      const from = new Map(partitions.map((p) => [p, starts[p] ?? 0]));
+      const ends = new Map(partitions.map((p) => [p, until[p] ?? 0]));
+      const resume = state
+        ? await table.useDisk(state, `TableSource-path${i}-task${index}`, topic, from, ends)
+        : from;
       for (const partition of partitions) {
-        let offset = starts[partition] ?? 0;
-        const end = until[partition] ?? 0;
+        let offset = resume.get(partition)!;
+        const end = ends.get(partition)!;
         while (offset < end) {
           const records = (
             await log.read(topic, partition, offset, Math.min(5000, end - offset))
@@ -53,6 +60,7 @@ async function restoreTask(
           offset = records[records.length - 1]!.offset + 1;
         }
       }
+      table.restored();
     }
   }
 }

@@ -9,7 +9,7 @@
  *   after the file's checkpoint is read.
  */
 import type { Log, ProducerRecord } from '../../log/log.js';
-import { DiskBackedState, type ChangelogCheckpoint } from './disk-backed-state.js';
+import { DiskBackedState } from './disk-backed-state.js';
 import type { DiskKeyValue } from './disk-key-value.js';
 import type { QueryStateDir } from './query-state-dir.js';
 
@@ -17,6 +17,14 @@ import type { QueryStateDir } from './query-state-dir.js';
 export interface ChangelogStoreOptions {
   /** The changelog partition this store writes and restores from (default 0). */
   readonly partition?: number;
+}
+
+/** Where in its changelog a store file is current. */
+interface ChangelogCheckpoint {
+  readonly topic: string;
+  readonly partition: number;
+  /** Every changelog record before this offset is reflected in the file. */
+  readonly offset: number;
 }
 
 /** A store's changelog records for one transaction. */
@@ -35,6 +43,8 @@ export class ChangelogStore<V> {
   private readonly data = new Map<string, V>();
   private readonly dirty = new Map<string, V | null>();
   private disk: DiskBackedState<V> | undefined;
+  /** On disk: the changelog offset the disk and its committed layer together are current to. */
+  private position = 0;
   readonly partition: number;
 
   constructor(
@@ -90,7 +100,7 @@ export class ChangelogStore<V> {
     const topic = this.changelogTopic;
     if (!topic) return undefined;
     const now = Date.now();
-    if (this.disk) return { topic, ...this.disk.take(now) };
+    if (this.disk) return this.takeFromDisk(topic, this.disk, now);
     const records: ProducerRecord[] = [];
     for (const [key, value] of this.dirty) {
       records.push({
@@ -102,6 +112,33 @@ export class ChangelogStore<V> {
     }
     this.dirty.clear();
     return { topic, records };
+  }
+
+  private takeFromDisk(topic: string, disk: DiskBackedState<V>, now: number): StoreChanges {
+    if (!disk.hasDirty) return { topic, records: [] };
+    const layer = disk.take();
+    const records: ProducerRecord[] = [];
+    for (const [key, e] of layer) {
+      records.push({
+        key: Buffer.from(key, 'utf8'),
+        value: e.bytes,
+        timestamp: now,
+        partition: this.partition,
+      });
+    }
+    const committed = (): void => {
+      // The store is the only writer of its changelog partition: its records got the next
+      // offsets. (A log that adds markers of its own only makes this lower: replay starts
+      // earlier than it needs to, never later.)
+      this.position += records.length;
+      const checkpoint: ChangelogCheckpoint = {
+        topic,
+        partition: this.partition,
+        offset: this.position,
+      };
+      disk.landed(layer, checkpoint);
+    };
+    return { topic, records, committed };
   }
 
   async createChangelog(log: Log): Promise<void> {
@@ -166,9 +203,6 @@ export class ChangelogStore<V> {
       else f.clear();
       return new DiskBackedState<V>(
         f,
-        topic,
-        partition,
-        offset,
         (v) => this.toBytes(v),
         (b) => this.fromBytes(b),
       );
@@ -187,7 +221,7 @@ export class ChangelogStore<V> {
       }
     }
     if (changes.length > 0) file!.write(changes, { topic, partition, offset });
-    disk.restoredTo(offset);
+    this.position = offset;
     this.disk = disk;
     return restored;
   }

@@ -5,6 +5,10 @@
  * LMDB transaction, so the file is never ahead of its checkpoint. LMDB is memory-mapped: what is
  * read stays in the page cache, not on the JavaScript heap.
  *
+ * A file that is missing, not an LMDB file, or that LMDB refuses to open is deleted and created
+ * anew (empty, with no checkpoint): its store is then rebuilt from the changelog. (LMDB itself
+ * survives a process killed at any moment: it writes copy-on-write and switches meta pages.)
+ *
  * LMDB refuses keys over 1978 bytes; longer keys are stored under a hash of themselves, with the
  * full key kept in front of the value (see `longKey`).
  */
@@ -33,16 +37,18 @@ export class DiskKeyValue {
    * format) is wiped and created anew: the store is then rebuilt from its changelog.
    */
   static open(dir: string): DiskKeyValue {
+    // LMDB trusts its file: one that is not an LMDB file at all can crash the process.
+    if (!looksLikeLmdb(dir)) fs.rmSync(dir, { recursive: true, force: true });
     try {
       const store = DiskKeyValue.openAt(dir);
       if (store.meta.get('format') === String(FORMAT)) return store;
       store.clear();
-      store.root.transactionSync(() => store.meta.put('format', String(FORMAT)));
+      store.root.transactionSync(() => store.meta.putSync('format', String(FORMAT)));
       return store;
     } catch {
       fs.rmSync(dir, { recursive: true, force: true });
       const store = DiskKeyValue.openAt(dir);
-      store.root.transactionSync(() => store.meta.put('format', String(FORMAT)));
+      store.root.transactionSync(() => store.meta.putSync('format', String(FORMAT)));
       return store;
     }
   }
@@ -96,10 +102,10 @@ export class DiskKeyValue {
     this.root.transactionSync(() => {
       for (const [key, value] of changes) {
         const stored = storageKey(key);
-        if (value === null) this.data.remove(stored);
-        else this.data.put(stored, stored === key ? value : wrapLongKey(key, value));
+        if (value === null) this.data.removeSync(stored);
+        else this.data.putSync(stored, stored === key ? value : wrapLongKey(key, value));
       }
-      this.meta.put(CHECKPOINT, JSON.stringify(checkpoint));
+      this.meta.putSync(CHECKPOINT, JSON.stringify(checkpoint));
     });
   }
 
@@ -107,12 +113,33 @@ export class DiskKeyValue {
   clear(): void {
     this.root.transactionSync(() => {
       this.data.clearSync();
-      this.meta.remove(CHECKPOINT);
+      this.meta.removeSync(CHECKPOINT);
     });
   }
 
   async close(): Promise<void> {
     await this.root.close();
+  }
+}
+
+/** LMDB's magic number, in the meta page at the start of data.mdb. */
+const LMDB_MAGIC = 0xbeefc0de;
+
+/** Whether `dir` has no data file yet, or one that starts as an LMDB file does. */
+function looksLikeLmdb(dir: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(`${dir}/data.mdb`, 'r');
+  } catch {
+    return true;
+  }
+  try {
+    const head = Buffer.alloc(64);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    for (let at = 0; at + 4 <= n; at += 4) if (head.readUInt32LE(at) === LMDB_MAGIC) return true;
+    return false;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

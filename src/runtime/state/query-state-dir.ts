@@ -43,11 +43,23 @@ export class QueryStateDir {
       previous.flush();
       await previous.file.close();
     }
-    const at = this.prefix === '' ? -1 : name.indexOf(this.prefix);
-    const file = at < 0 ? name : name.slice(at + this.prefix.length);
-    const store = attach(DiskKeyValue.open(path.join(this.dir, fileName(file))));
+    const store = attach(DiskKeyValue.open(this.pathOf(name)));
     this.open.set(name, store);
     return store;
+  }
+
+  /** Closes the file of the store named `name`, if open, and deletes it. */
+  async removeStore(name: string): Promise<void> {
+    const store = this.open.get(name);
+    this.open.delete(name);
+    if (store) await store.file.close();
+    fs.rmSync(this.pathOf(name), { recursive: true, force: true });
+  }
+
+  private pathOf(name: string): string {
+    const at = this.prefix === '' ? -1 : name.indexOf(this.prefix);
+    const file = at < 0 ? name : name.slice(at + this.prefix.length);
+    return path.join(this.dir, fileName(file));
   }
 
   /** Flushes and closes every store file (the engine closes). */
