@@ -22,7 +22,7 @@ async function open(dir: string): Promise<Engine> {
   return Engine.open({ log, functions: builtinRegistry(), stateDir: join(dir, 'state') });
 }
 
-function rows(results: readonly StatementResult[]): unknown[][] {
+function rows(results: readonly StatementResult[]): (readonly unknown[])[] {
   const last = results[results.length - 1]!;
   if (last.kind !== 'table') throw new Error(`not a table: ${last.kind}`);
   return [...last.rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
