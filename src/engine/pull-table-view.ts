@@ -23,7 +23,7 @@ import type { DataSource } from './data-source.js';
 
 const READ_BATCH = 5000;
 /** Rows written to a view's file per LMDB transaction while it catches up. */
-const WRITE_BATCH = 50_000;
+const WRITE_BATCH = 10_000;
 
 /** Where a view's file is current: the plan it decodes with and the offsets it has read. */
 interface ViewCheckpoint {

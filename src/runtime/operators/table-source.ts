@@ -23,7 +23,7 @@ interface SourceCheckpoint {
 }
 
 /** Replayed rows are written to the file once this many are buffered. */
-const REPLAY_WRITE = 50_000;
+const REPLAY_WRITE = 10_000;
 
 export class TableSourceOperator implements Operator {
   readonly name = 'TableSource';

@@ -37,7 +37,7 @@ export interface StoreChanges {
 
 const RESTORE_BATCH = 5000;
 /** Records replayed into a store file per LMDB transaction. */
-const RESTORE_WRITE = 50_000;
+const RESTORE_WRITE = 10_000;
 
 export class ChangelogStore<V> {
   private readonly data = new Map<string, V>();

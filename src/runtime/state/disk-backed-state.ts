@@ -23,8 +23,12 @@ interface Entry<V> {
 /** Changes taken for one log transaction. */
 export type Layer<V> = ReadonlyMap<string, Entry<V>>;
 
-/** Committed layers are written to disk once they hold this many keys … */
-const FLUSH_KEYS = 20_000;
+/**
+ * Committed layers are written to disk once they hold this many keys (LMDB copies each page a
+ * transaction changes into memory until it commits: larger transactions leave the process with
+ * more anonymous memory) …
+ */
+const FLUSH_KEYS = 5_000;
 /** … or are this old. */
 const FLUSH_MS = 250;
 

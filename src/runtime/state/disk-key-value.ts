@@ -21,6 +21,8 @@ const MAX_PLAIN_KEY_BYTES = 1024;
 /** Hashed keys start with a character that no encoded store key starts with. */
 const HASHED = '\u0000';
 const CHECKPOINT = 'checkpoint';
+/** The most a store file may grow to (virtual address space, not memory). */
+const MAP_SIZE = 64 * 2 ** 30;
 /** Bumped when the layout of the file changes: a file of another version is rebuilt. */
 const FORMAT = 1;
 
@@ -55,7 +57,13 @@ export class DiskKeyValue {
 
   private static openAt(dir: string): DiskKeyValue {
     fs.mkdirSync(dir, { recursive: true });
-    const root = open({ path: dir, maxDbs: 4 });
+    const root = open({
+      path: dir,
+      maxDbs: 4,
+      // Address space reserved up front: growing the map later maps the file again, and the
+      // old mapping's pages linger in RSS.
+      mapSize: MAP_SIZE,
+    });
     const data = root.openDB<Buffer, string>('data', { encoding: 'binary' });
     const meta = root.openDB<string, string>('meta', { encoding: 'string' });
     return new DiskKeyValue(dir, root, data, meta);
@@ -99,8 +107,10 @@ export class DiskKeyValue {
 
   /** Writes changes (null deletes) and the checkpoint they bring the store to, atomically. */
   write(changes: Iterable<readonly [string, Buffer | null]>, checkpoint: unknown): void {
+    // In key order, LMDB walks its tree from one leaf to the next instead of jumping about.
+    const sorted = [...changes].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.root.transactionSync(() => {
-      for (const [key, value] of changes) {
+      for (const [key, value] of sorted) {
         const stored = storageKey(key);
         if (value === null) this.data.removeSync(stored);
         else this.data.putSync(stored, stored === key ? value : wrapLongKey(key, value));
