@@ -198,7 +198,13 @@ async function startQuery(
     ctx.schemaRegistry,
     ctx.stateDir !== undefined ? QueryStateDir.of(ctx.stateDir, plan.queryId) : undefined,
   );
-  await query.open(offsetReset(ctx));
+  try {
+    await query.open(offsetReset(ctx));
+  } catch (err) {
+    // Its store files were opened while it restored: close them, or they stay open for good.
+    await query.closeState().catch(() => undefined);
+    throw err;
+  }
   ctx.queries.set(queryId, query);
   if (!ctx.replaying) {
     await ctx.recordCommand({

@@ -87,7 +87,10 @@ export class ChangelogStore<V> {
     return this.disk !== undefined;
   }
 
-  /** The changelog records for what changed since the last call. */
+  /**
+   * The changelog records for what changed since the last call. A store on disk needs to hear
+   * when they committed: use `takeChanges` for it.
+   */
   takeChangelog(): ProducerRecord[] {
     return this.takeChanges()?.records ?? [];
   }
