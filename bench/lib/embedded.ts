@@ -2,6 +2,7 @@
  * Driving the engine on the embedded log from the bench: opening a data directory as the CLI
  * does (`fsync: 'batch'`), loading records into topics, and reading what a query wrote.
  */
+import { join } from 'node:path';
 import { Engine } from '../../src/engine/engine.js';
 import { builtinRegistry } from '../../src/functions/registry.js';
 import { openEmbeddedLog } from '../../src/log/embedded/embedded-log.js';
@@ -13,12 +14,16 @@ export interface OpenEngine {
   readonly log: Log;
 }
 
-/** Opens the data directory and an engine on it, replaying its command topic (and restoring state). */
+/**
+ * Opens the data directory and an engine on it, replaying its command topic (and restoring
+ * state), with the state stores in `<data-dir>/state` as the CLI keeps them.
+ */
 export async function openEngine(dataDir: string): Promise<OpenEngine> {
   const log = await openEmbeddedLog(dataDir, { fsync: 'batch' });
   const engine = await Engine.open({
     log,
     functions: builtinRegistry(),
+    stateDir: join(dataDir, 'state'),
     onNotice: (m) => process.stderr.write(`engine: ${m}\n`),
   });
   return { engine, log };

@@ -1,8 +1,13 @@
 /**
  * The 1M-key table: a CTAS (LATEST_BY_OFFSET per key over a 1M-key topic) materialized in a
- * changelog-backed state store. Measures the RSS of the process holding it, the pull-query
- * lookup rate against it (workload d), and, in a fresh process, the time to restore it.
+ * changelog-backed state store, on disk in `<data-dir>/state` as the CLI keeps it. Measures the
+ * RSS of the process holding it (split into anonymous memory and the file-backed pages of the
+ * memory-mapped store files), the pull-query lookup rate against it (workload d), and, in a
+ * fresh process, the time to restore it: from its store files (a normal restart) or from an
+ * empty state directory (the whole changelog replayed).
  */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { StatementResult } from '../../src/engine/results.js';
 import { openEngine, topicCount } from './embedded.js';
 import { prng } from './generate.js';
@@ -29,11 +34,24 @@ export interface PullResult {
   readonly firstMs: number;
 }
 
+/** What the process holds, from /proc/self/status (MiB); zeros where there is no /proc. */
+export interface MemorySplit {
+  /** Anonymous memory: the heap, native allocations, stacks. */
+  readonly anonMb: number;
+  /** Pages of mapped files (the LMDB store files, the code): the kernel can drop them. */
+  readonly fileMb: number;
+  readonly shmemMb: number;
+}
+
 export interface Table1mResult {
   readonly keys: number;
   readonly buildSeconds: number;
   /** After the CTAS drained and a full GC. */
   readonly rssMb: number;
+  readonly memory: MemorySplit;
+  /** After the pull lookups (which read the table's pull view). */
+  readonly rssAfterPullMb: number;
+  readonly memoryAfterPull: MemorySplit;
   readonly heapUsedMb: number;
   /** Before the CTAS started (the engine with its sources declared, nothing materialized). */
   readonly baselineRssMb: number;
@@ -43,7 +61,10 @@ export interface Table1mResult {
 export interface RestoreResult {
   readonly seconds: number;
   readonly rssMb: number;
+  readonly memory: MemorySplit;
   readonly heapUsedMb: number;
+  /** Whether the state directory was emptied first (the whole changelog replayed). */
+  readonly fromEmptyStateDir: boolean;
 }
 
 export async function buildTable1m(args: Table1mArgs): Promise<Table1mResult> {
@@ -57,9 +78,22 @@ export async function buildTable1m(args: Table1mArgs): Promise<Table1mResult> {
     await engine.drain();
     const buildSeconds = (performance.now() - t0) / 1000;
     const rssMb = settledRssMb();
+    const memory = memorySplit();
     const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;
     const pull = await pullLookups(args, keys, (sql) => engine.executeScript(sql));
-    return { keys, buildSeconds, rssMb, heapUsedMb, baselineRssMb, pull };
+    const rssAfterPullMb = settledRssMb();
+    const memoryAfterPull = memorySplit();
+    return {
+      keys,
+      buildSeconds,
+      rssMb,
+      memory,
+      rssAfterPullMb,
+      memoryAfterPull,
+      heapUsedMb,
+      baselineRssMb,
+      pull,
+    };
   } finally {
     await engine.close();
   }
@@ -96,8 +130,17 @@ async function pullLookups(args: Table1mArgs, keys: number, execute: Execute): P
   };
 }
 
-/** Opens the data directory again: the command topic is replayed and the store restored. */
-export async function restoreTable1m(args: { readonly dataDir: string }): Promise<RestoreResult> {
+/**
+ * Opens the data directory again: the command topic is replayed and the store restored, from
+ * its files, or, with `emptyStateDir`, from its whole changelog after the state directory was
+ * deleted. One lookup afterwards (untimed) checks that the table came back.
+ */
+export async function restoreTable1m(args: {
+  readonly dataDir: string;
+  readonly emptyStateDir?: boolean;
+}): Promise<RestoreResult> {
+  const fromEmptyStateDir = args.emptyStateDir === true;
+  if (fromEmptyStateDir) rmSync(join(args.dataDir, 'state'), { recursive: true, force: true });
   const t0 = performance.now();
   const { engine } = await openEngine(args.dataDir);
   try {
@@ -105,10 +148,33 @@ export async function restoreTable1m(args: { readonly dataDir: string }): Promis
     const query = [...engine.queries.values()][0];
     if (!query || query.state !== 'RUNNING')
       throw new Error(`the ${TABLE_1M} query did not come back`);
-    return { seconds, rssMb: settledRssMb(), heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20 };
+    const rssMb = settledRssMb();
+    const memory = memorySplit();
+    const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;
+    const [found] = await engine.executeScript(pullSql(TABLE_1M, 'Profile_1'));
+    if (found?.kind !== 'table' || found.rows.length !== 1)
+      throw new Error(`the restored ${TABLE_1M} has no row for Profile_1`);
+    return { seconds, rssMb, memory, heapUsedMb, fromEmptyStateDir };
   } finally {
     await engine.close();
   }
+}
+
+/** RssAnon, RssFile and RssShmem of /proc/self/status, in MiB. */
+export function memorySplit(): MemorySplit {
+  let status = '';
+  try {
+    status = readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    // Not Linux: no split.
+  }
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return {
+    anonMb: kb('RssAnon') / 1024,
+    fileMb: kb('RssFile') / 1024,
+    shmemMb: kb('RssShmem') / 1024,
+  };
 }
 
 /** RSS after a full collection (the worker runs with --expose-gc), in MiB. */

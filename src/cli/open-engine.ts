@@ -2,6 +2,7 @@
  * Opens the log a command asked for (embedded data directory or Kafka) and an engine on it, with
  * the schema registry --schema-registry-url names (default: the log's own).
  */
+import path from 'node:path';
 import { Engine } from '../engine/engine.js';
 import { loadExtensions, type ExtensionMessage } from '../functions/extensions/loader.js';
 import { builtinRegistry, type MutableFunctionRegistry } from '../functions/registry.js';
@@ -32,7 +33,20 @@ export async function openLog(args: ParsedArgs): Promise<Log> {
     const { openKafkaLog } = await import('../log/kafka/kafka-log.js');
     return serviceLog(await openKafkaLog({ brokers, serviceId }), serviceId);
   }
-  return openEmbeddedLog(stringOption(args, 'data-dir') ?? DEFAULT_DATA_DIR, { fsync: 'batch' });
+  return openEmbeddedLog(dataDir(args), { fsync: 'batch' });
+}
+
+function dataDir(args: ParsedArgs): string {
+  return stringOption(args, 'data-dir') ?? DEFAULT_DATA_DIR;
+}
+
+/**
+ * Where queries keep their state stores: `<data-dir>/state` on the embedded log. On Kafka the
+ * stores stay in memory (rebuilt from their changelogs when a process takes a query over).
+ */
+function stateDir(args: ParsedArgs): string | undefined {
+  if (stringOption(args, 'bootstrap-servers') !== undefined) return undefined;
+  return path.join(dataDir(args), 'state');
 }
 
 export async function openEngine(args: ParsedArgs, onNotice: (m: string) => void): Promise<Engine> {
@@ -47,6 +61,7 @@ export async function openEngine(args: ParsedArgs, onNotice: (m: string) => void
       log,
       functions,
       onNotice,
+      ...(stateDir(args) !== undefined ? { stateDir: stateDir(args) } : {}),
       ...(url !== undefined ? { schemaRegistry: new RemoteSchemaRegistry(url) } : {}),
     });
   } catch (err) {

@@ -6,6 +6,7 @@ import type { PersistentQuery } from '../runtime/persistent-query.js';
 import type { Command } from './command-topic.js';
 import type { ScriptOptions } from './engine.js';
 import type { Metastore } from './metastore.js';
+import type { PullTableViews } from './pull-table-view.js';
 import type { StatementResult } from './results.js';
 
 export interface EngineContext {
@@ -15,6 +16,10 @@ export interface EngineContext {
   /** The schema registry of AVRO, PROTOBUF and JSON_SR serdes. */
   readonly schemaRegistry: SchemaRegistry;
   readonly queries: Map<string, PersistentQuery>;
+  /** Where persistent queries keep their state stores' files; absent: in memory. */
+  readonly stateDir?: string;
+  /** What pull queries read of tables. */
+  readonly pullViews: PullTableViews;
   /** Session properties (SET). */
   readonly properties: Map<string, string>;
   /** Session variables (DEFINE). */

@@ -21,6 +21,7 @@ import {
 } from './command-topic.js';
 import type { EngineContext } from './engine-context.js';
 import { Metastore } from './metastore.js';
+import { PullTableViews } from './pull-table-view.js';
 import { registerProcessingLog } from './processing-log-source.js';
 import type { StatementResult, StreamingHandlers } from './results.js';
 import { executeStatement } from './statements/execute.js';
@@ -39,6 +40,11 @@ export interface EngineOptions {
    * kept in its `_schemas` topic.
    */
   readonly schemaRegistry?: SchemaRegistry;
+  /**
+   * Where persistent queries keep their state stores, one directory per query (the CLI's:
+   * `<data-dir>/state`). Absent: in memory, rebuilt from the changelogs on every start.
+   */
+  readonly stateDir?: string;
 }
 
 export interface ScriptOptions extends StreamingHandlers {
@@ -67,6 +73,7 @@ export class Engine {
   readonly properties = new Map<string, string>();
   readonly variables = new Map<string, string>();
   private queryCounter = 0;
+  private readonly pullViews: PullTableViews;
   private readonly ctx: EngineContext;
   /** The next command-topic offset to apply; those this engine recorded itself are skipped. */
   private commandOffset = 0;
@@ -79,12 +86,15 @@ export class Engine {
     readonly schemaRegistry: SchemaRegistry,
   ) {
     for (const [k, v] of Object.entries(options.properties ?? {})) this.properties.set(k, v);
+    this.pullViews = new PullTableViews(options.stateDir);
     this.ctx = {
       log: options.log,
       metastore: this.metastore,
       functions: options.functions,
       schemaRegistry,
       queries: this.queries,
+      ...(options.stateDir !== undefined ? { stateDir: options.stateDir } : {}),
+      pullViews: this.pullViews,
       properties: this.properties,
       variables: this.variables,
       replaying: false,
@@ -239,6 +249,8 @@ export class Engine {
 
   async close(): Promise<void> {
     for (const q of this.queries.values()) await this.guard(q, () => q.flush());
+    for (const q of this.queries.values()) await this.guard(q, () => q.closeState());
+    await this.pullViews.close();
     await this.schemaRegistry.close().catch(() => undefined);
     await this.options.log.close();
   }

@@ -18,6 +18,7 @@ import { BatchContext, type ProcessingLogListener } from './processing-log-write
 import { type GroupMode, QueryMembership } from './query-membership.js';
 import { queryGroup } from './query-names.js';
 import { restoreState } from './restore-state.js';
+import type { QueryStateDir } from './state/query-state-dir.js';
 import { nextChunk } from './next-chunk.js';
 import { type InternalTopic, QueryTasks } from './query-tasks.js';
 import { SourceCursor } from './source-cursor.js';
@@ -48,6 +49,8 @@ export class PersistentQuery {
     private readonly functions: FunctionRegistry,
     private readonly onProcessingError?: ProcessingLogListener,
     private readonly registry?: SchemaRegistry,
+    /** Where its state stores keep their files; absent: in memory. */
+    private readonly stateDir?: QueryStateDir,
   ) {
     this.group = queryGroup(plan.queryId);
     this.build();
@@ -295,6 +298,7 @@ export class PersistentQuery {
       this.log,
       this.cursors.map((c) => c.positions),
       owned ? (task) => owned.has(task) : undefined,
+      this.stateDir,
     );
   }
 
@@ -378,10 +382,13 @@ export class PersistentQuery {
       }
     }
     if (consumed === 0) return 0;
+    // The stores hear when their changes are committed: only then may they write them to disk.
+    const landed: (() => void)[] = [];
     for (const task of this.tasks.instances) {
       for (const op of task.operators) {
         for (const changes of op.changelog?.() ?? []) {
           if (changes.records.length > 0) writes.push(changes);
+          if (changes.committed) landed.push(changes.committed);
         }
       }
     }
@@ -393,7 +400,9 @@ export class PersistentQuery {
     for (const { path, partition, next } of positions.values()) {
       tx.commitOffset(this.groupOf(path), { topic: this.cursors[path]!.topic, partition }, next);
     }
-    const commit = tx.commit();
+    const commit = tx.commit().then(() => {
+      for (const committed of landed) committed();
+    });
     // Awaited by the next step or flush(); until then a failure must not count as unhandled.
     commit.catch(() => undefined);
     this.inflight = commit;
@@ -420,6 +429,16 @@ export class PersistentQuery {
   async close(): Promise<void> {
     await this.membership?.close();
     this.membership = undefined;
+  }
+
+  /** Writes what its stores committed to their files and closes them (the engine closes). */
+  async closeState(): Promise<void> {
+    await this.stateDir?.close();
+  }
+
+  /** Deletes its state directory (TERMINATE): the changelogs stay the state's record. */
+  async removeState(): Promise<void> {
+    await this.stateDir?.remove();
   }
 
   fail(err: unknown): void {

@@ -2,11 +2,14 @@
  * Brings a query's state back before it resumes: stores are rebuilt from their changelog
  * topics (each task's store from its partition), and a materialized table source from its own
  * topic, read up to the positions the query had committed (what it had seen when it stopped).
- * A process that owns some of the query's tasks (Kafka scale-out) restores only those.
+ * A process that owns some of the query's tasks (Kafka scale-out) restores only those. With a
+ * state directory, stores and table sources keep files there and read only what came after the
+ * files' checkpoints.
  */
 import type { Log } from '../log/log.js';
 import { BatchContext } from './processing-log-writer.js';
 import type { QueryTasks } from './query-tasks.js';
+import type { QueryStateDir } from './state/query-state-dir.js';
 import type { Topology } from './topology.js';
 
 export async function restoreState(
@@ -14,10 +17,11 @@ export async function restoreState(
   log: Log,
   positions: readonly (readonly number[])[],
   owns: (task: number) => boolean = () => true,
+  state?: QueryStateDir,
 ): Promise<void> {
   for (const [index, topology] of tasks.instances.entries()) {
     if (!owns(index)) continue;
-    await restoreTask(topology, index, tasks, log, positions);
+    await restoreTask(topology, index, tasks, log, positions, state);
   }
 }
 
@@ -27,12 +31,13 @@ async function restoreTask(
   tasks: QueryTasks,
   log: Log,
   positions: readonly (readonly number[])[],
+  state: QueryStateDir | undefined,
 ): Promise<void> {
   const quiet = new BatchContext('restore');
   for (const sub of topology.subTopologies) {
     const serves = tasks.serves(index, sub);
     if (serves === 'none') continue;
-    for (const op of sub.operators) await op.restore?.(log);
+    for (const op of sub.operators) await op.restore?.(log, state);
     for (const i of sub.paths) {
       const path = topology.paths[i]!;
       const table = path.tableSource;
@@ -41,9 +46,14 @@ async function restoreTask(
       const starts = await log.startOffsets(topic);
       const until = positions[i]!;
       const partitions = serves === 'all' ? until.map((_u, p) => p) : [index];
+      const from = new Map(partitions.map((p) => [p, starts[p] ?? 0]));
+      const ends = new Map(partitions.map((p) => [p, until[p] ?? 0]));
+      const resume = state
+        ? await table.useDisk(state, `TableSource-path${i}-task${index}`, topic, from, ends)
+        : from;
       for (const partition of partitions) {
-        let offset = starts[partition] ?? 0;
-        const end = until[partition] ?? 0;
+        let offset = resume.get(partition)!;
+        const end = ends.get(partition)!;
         while (offset < end) {
           const records = (
             await log.read(topic, partition, offset, Math.min(5000, end - offset))
@@ -53,6 +63,7 @@ async function restoreTask(
           offset = records[records.length - 1]!.offset + 1;
         }
       }
+      table.restored();
     }
   }
 }

@@ -2,9 +2,12 @@
  * Exactly once on the embedded log: a real `streamsql start` process is killed with SIGKILL at
  * random moments while it works through 100,000 records, restarted each time on the same data
  * directory, and every output is then checked against an oracle computed independently from the
- * input: no record lost, none emitted twice, every running count in order.
+ * input: no record lost, none emitted twice, every running count in order. The aggregate keeps
+ * its store on disk (`<data-dir>/state`), written after each log commit: a kill between the two
+ * leaves the file behind its changelog, which the restart replays.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
@@ -73,9 +76,14 @@ async function readAll(dir: string, topic: string): Promise<LogRecord[]> {
   return out;
 }
 
-/** Starts `streamsql start` and kills it with SIGKILL after `ms`. */
+/**
+ * Starts `streamsql start` and kills it with SIGKILL `ms` after the aggregate's output topic
+ * first grew in this run (so that the kill lands while it processes, at a random point among
+ * log commits and state store writes), or after 8 s if it did not (nothing left to process).
+ */
 function runAndKill(dir: string, ms: number): Promise<void> {
   return new Promise((resolve) => {
+    const before = topicBytes(dir, 'TOTALS');
     const child = spawn(
       process.execPath,
       [join(ROOT, 'bin', 'streamsql.js'), 'start', '--data-dir', dir],
@@ -83,12 +91,38 @@ function runAndKill(dir: string, ms: number): Promise<void> {
         stdio: 'ignore',
       },
     );
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    const kill = () => child.kill('SIGKILL');
+    let timer = setTimeout(kill, 8_000);
+    const watch = setInterval(() => {
+      if (topicBytes(dir, 'TOTALS') === before) return;
+      clearInterval(watch);
+      clearTimeout(timer);
+      timer = setTimeout(kill, ms);
+    }, 5);
     child.on('exit', () => {
+      clearInterval(watch);
       clearTimeout(timer);
       resolve();
     });
   });
+}
+
+/** The bytes of a topic's files in the embedded log's directory. */
+function topicBytes(dir: string, topic: string): number {
+  let bytes = 0;
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const p = join(at, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else bytes += statSync(p).size;
+    }
+  };
+  try {
+    walk(join(dir, 'topics', topic));
+  } catch {
+    // A file moved away while read: counted next time.
+  }
+  return bytes;
 }
 
 describe('crash safety', () => {
@@ -96,7 +130,7 @@ describe('crash safety', () => {
     const dir = tempDir();
     const data = await prepare(dir);
     const rand = lcg(7);
-    for (let i = 0; i < 8; i++) await runAndKill(dir, 400 + Math.floor(rand() * 1600));
+    for (let i = 0; i < 8; i++) await runAndKill(dir, Math.floor(rand() * 800));
     const finish = cli(['-e', 'SHOW QUERIES;', '--data-dir', dir], '', 240_000);
     expect(finish.stderr).toBe('');
     expect(finish.code).toBe(0);
@@ -125,5 +159,9 @@ describe('crash safety', () => {
       oracle.set(r.k, { n: o.n + 1, total: o.total + r.v });
     }
     expect(seen).toEqual(oracle);
+
+    // The aggregate's store was on disk, one file per task partition.
+    const [query] = readdirSync(join(dir, 'state')).filter((d) => d.startsWith('CTAS_TOTALS'));
+    expect(readdirSync(join(dir, 'state', query!))).toHaveLength(2);
   }, 300_000);
 });

@@ -42,6 +42,7 @@ export async function dropSource(stmt: DropSource, ctx: EngineContext): Promise<
     throw new AnalysisError(`Cannot delete topic for read-only source: ${source.name}`, stmt.span);
   }
   ctx.metastore.deleteSource(source.name);
+  await ctx.pullViews.drop(source);
   if (stmt.deleteTopic) await ctx.log.deleteTopic(source.topic);
   if (!ctx.replaying)
     await ctx.recordCommand({ v: 1, statement: stmt.text, properties: propertiesObject(ctx) });

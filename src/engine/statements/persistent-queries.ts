@@ -2,6 +2,7 @@
  * CREATE STREAM/TABLE AS SELECT and INSERT INTO … SELECT: analyze, plan, create the sink, start
  * the query, and record it (with its plan) in the command topic.
  */
+import { QueryStateDir } from '../../runtime/state/query-state-dir.js';
 import { numberProperty, stringProperty } from '../../analyzer/analyze-create-source.js';
 import { analyzeQuery, type QueryAnalysis } from '../../analyzer/analyze-query.js';
 import { checkPartitionCounts } from '../../analyzer/check-partition-counts.js';
@@ -201,8 +202,15 @@ async function startQuery(
     ctx.functions,
     (m) => ctx.notice(m),
     ctx.schemaRegistry,
+    ctx.stateDir !== undefined ? QueryStateDir.of(ctx.stateDir, plan.queryId) : undefined,
   );
-  await query.open(offsetReset(ctx));
+  try {
+    await query.open(offsetReset(ctx));
+  } catch (err) {
+    // Its store files were opened while it restored: close them, or they stay open for good.
+    await query.closeState().catch(() => undefined);
+    throw err;
+  }
   ctx.queries.set(queryId, query);
   if (!ctx.replaying) {
     await ctx.recordCommand({

@@ -16,7 +16,7 @@ import { BatchContext } from '../../runtime/processing-log-writer.js';
 import { sourceOf } from '../../runtime/operator-factory.js';
 import type { SelectStatement } from '../../parser/ast.js';
 import type { EngineContext } from '../engine-context.js';
-import { PullTableView, pullTableView } from '../pull-table-view.js';
+import { PullTableView } from '../pull-table-view.js';
 import type { StatementResult } from '../results.js';
 
 export async function pullQuery(
@@ -56,7 +56,7 @@ async function currentRows(
   const declared = ctx.metastore.getSource(source.sourceName);
   if (source.sourceType === 'stream') return streamRecords(source, ctx);
   const view = declared
-    ? pullTableView(declared, source, ctx.functions, ctx.schemaRegistry)
+    ? await ctx.pullViews.viewOf(declared, source, ctx.functions, ctx.schemaRegistry)
     : new PullTableView(source, ctx.functions, ctx.schemaRegistry);
   await view.catchUp(ctx.log);
   const keys = source.schema.filter((c) => c.namespace === 'key');

@@ -15,6 +15,7 @@ export async function terminate(stmt: Terminate, ctx: EngineContext): Promise<St
     // Its last commit, if still in flight, lands first (a failure no longer matters).
     await query.flush().catch(() => false);
     await query.close();
+    await query.removeState();
     ctx.queries.delete(query.plan.queryId);
     const sink = ctx.metastore.getSource(query.plan.sink.sourceName);
     if (sink?.writtenBy === query.plan.queryId) {

@@ -6,9 +6,10 @@
  * Tumbling and hopping windows are here; session windows in session-windows.ts.
  */
 import type { ResolvedAggregate } from '../../functions/types.js';
-import type { Log, ProducerRecord } from '../../log/log.js';
+import type { Log } from '../../log/log.js';
 import type { Rec, WindowBounds } from '../record.js';
-import { ChangelogStore } from '../state/changelog-store.js';
+import { ChangelogStore, type StoreChanges } from '../state/changelog-store.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
 import type { TaskContext } from '../task-context.js';
 import { windowClosed, windowsFor, type WindowSpec } from '../windows.js';
@@ -91,14 +92,15 @@ export class AggregateOperator implements Operator {
   }
 
   /** Rebuilds the store from its changelog, then picks up stream time and indexes the sessions. */
-  async restore(log: Log): Promise<void> {
-    await this.store.restore(log);
+  async restore(log: Log, state?: QueryStateDir): Promise<void> {
+    await this.store.restore(log, state);
     const st = this.store.get(STREAM_TIME);
     if (st && 'streamTime' in st) this.streamTime = st.streamTime;
     const emitted = this.store.get(LAST_EMIT);
     if (emitted && 'streamTime' in emitted) this.lastEmitCloseTime = emitted.streamTime;
+    if (this.config.window?.kind !== 'session') return;
     for (const [k, v] of this.store.entries()) {
-      if ('streamTime' in v || !v.window || this.config.window?.kind !== 'session') continue;
+      if ('streamTime' in v || !v.window) continue;
       this.sessionIndex(encodeValues(v.key)).add(k);
     }
   }
@@ -157,9 +159,9 @@ export class AggregateOperator implements Operator {
     return describeStores([this.store as ChangelogStore<unknown>]);
   }
 
-  changelog(): { topic: string; records: ProducerRecord[] }[] {
-    const topic = this.store.changelogTopic;
-    return topic ? [{ topic, records: this.store.takeChangelog() }] : [];
+  changelog(): StoreChanges[] {
+    const changes = this.store.takeChanges();
+    return changes ? [changes] : [];
   }
 
   private apply(

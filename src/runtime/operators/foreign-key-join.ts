@@ -5,6 +5,7 @@
  * when a row stops matching), LEFT every left row.
  */
 import type { Log } from '../../log/log.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
@@ -160,8 +161,8 @@ export class ForeignKeyJoinOperator implements Operator {
     return takeChangelogs([this.left, this.right] as ChangelogStore<unknown>[]);
   }
 
-  async restore(log: Log): Promise<void> {
-    await restoreStores([this.left, this.right] as ChangelogStore<unknown>[], log);
+  async restore(log: Log, state?: QueryStateDir): Promise<void> {
+    await restoreStores([this.left, this.right] as ChangelogStore<unknown>[], log, state);
     for (const [pkKey, v] of this.left.entries()) this.reference(v.row, pkKey);
   }
 }

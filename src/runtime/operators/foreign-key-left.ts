@@ -18,6 +18,7 @@ import type { Log, ProducerRecord } from '../../log/log.js';
 import type { Rec } from '../record.js';
 import { ChangelogStore } from '../state/changelog-store.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import type { TaskContext } from '../task-context.js';
 import {
   messageOf,
@@ -205,8 +206,8 @@ export class ForeignKeyLeftOperator implements Operator {
       : [];
   }
 
-  async restore(log: Log): Promise<void> {
-    await this.left.restore(log);
+  async restore(log: Log, state?: QueryStateDir): Promise<void> {
+    await this.left.restore(log, state);
   }
 }
 

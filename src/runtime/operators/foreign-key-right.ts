@@ -10,6 +10,7 @@ import type { Log } from '../../log/log.js';
 import type { Rec } from '../record.js';
 import { ChangelogStore } from '../state/changelog-store.js';
 import { encodeValues } from '../state/key-codec.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import type { TaskContext } from '../task-context.js';
 import {
   messageOf,
@@ -132,8 +133,8 @@ export class ForeignKeySubscriptionOperator implements Operator {
     return takeChangelogs([this.right, this.subscriptions] as ChangelogStore<unknown>[]);
   }
 
-  async restore(log: Log): Promise<void> {
-    await restoreStores([this.right, this.subscriptions] as ChangelogStore<unknown>[], log);
+  async restore(log: Log, state?: QueryStateDir): Promise<void> {
+    await restoreStores([this.right, this.subscriptions] as ChangelogStore<unknown>[], log, state);
     for (const [, sub] of this.subscriptions.entries()) this.index(sub);
   }
 }

@@ -2,9 +2,10 @@
  * State shared by the join operators: rows by join key in changelog-backed stores, and how a
  * joined row `[key, …left, …right]` is assembled with NULLs for a missing side.
  */
-import type { Log, ProducerRecord } from '../../log/log.js';
+import type { Log } from '../../log/log.js';
 import type { Rec, WindowBounds } from '../record.js';
-import { ChangelogStore } from '../state/changelog-store.js';
+import { ChangelogStore, type StoreChanges } from '../state/changelog-store.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
 
 export interface StoredRow {
@@ -86,17 +87,14 @@ export function withWindow(rec: Rec, window: WindowBounds | undefined): Rec {
 }
 
 /** Changelog records of several stores, as one operator's changelog (each store has its own topic). */
-export function takeChangelogs(
-  stores: readonly ChangelogStore<unknown>[],
-): { topic: string; records: ProducerRecord[] }[] {
-  return stores.flatMap((s) =>
-    s.changelogTopic ? [{ topic: s.changelogTopic, records: s.takeChangelog() }] : [],
-  );
+export function takeChangelogs(stores: readonly ChangelogStore<unknown>[]): StoreChanges[] {
+  return stores.flatMap((s) => s.takeChanges() ?? []);
 }
 
 export async function restoreStores(
   stores: readonly ChangelogStore<unknown>[],
   log: Log,
+  state?: QueryStateDir,
 ): Promise<void> {
-  for (const s of stores) await s.restore(log);
+  for (const s of stores) await s.restore(log, state);
 }

@@ -7,6 +7,7 @@
  */
 import type { Log } from '../../log/log.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import { RowStore, type StoredRow } from './join-state.js';
 
 /** Separates the join key from the sequence number; the key's JSON text never holds it raw. */
@@ -67,8 +68,8 @@ export class JoinWindowStore {
     this.store.put(name, value);
   }
 
-  async restore(log: Log): Promise<void> {
-    await this.store.restore(log);
+  async restore(log: Log, state?: QueryStateDir): Promise<void> {
+    await this.store.restore(log, state);
     this.byKey.clear();
     let maxSeq = -1;
     for (const [id, stored] of this.store.entries()) {

@@ -3,6 +3,8 @@
  * from plan nodes (runtime/operator-factory.ts) and keep any compiled functions they need.
  */
 import type { Log, ProducerRecord } from '../../log/log.js';
+import type { StoreChanges } from '../state/changelog-store.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import type { Rec } from '../record.js';
 import type { TaskContext } from '../task-context.js';
 
@@ -12,10 +14,16 @@ export type Port = 'main' | 'left' | 'right';
 export interface Operator {
   readonly name: string;
   process(batch: readonly Rec[], ctx: TaskContext, port: Port): Rec[];
-  /** State changes since the last call, for its changelog topic, committed with the batch. */
-  changelog?(): readonly { readonly topic: string; readonly records: ProducerRecord[] }[];
-  /** Rebuilds the operator's state from its changelog before the query resumes. */
-  restore?(log: Log): Promise<void>;
+  /**
+   * State changes since the last call, for its changelog topic, committed with the batch; each
+   * one's `committed` is called once that transaction has committed.
+   */
+  changelog?(): readonly StoreChanges[];
+  /**
+   * Rebuilds the operator's state from its changelog before the query resumes: in memory, or,
+   * given the query's state directory, in store files there.
+   */
+  restore?(log: Log, state?: QueryStateDir): Promise<void>;
   /** The state stores it keeps, with their changelog topics, for EXPLAIN. */
   stores?(): readonly StoreDescription[];
   /**
@@ -25,7 +33,8 @@ export interface Operator {
   internalRecords?(): readonly { readonly topic: string; readonly records: ProducerRecord[] }[];
   /**
    * Each record on its left port waits for replies that come back through internal topics:
-   * the query hands that port one record per step, so records are answered in input order.
+   * with `streamsql.foreign.key.join.in.order` the query hands that port one record per step,
+   * so records are answered in input order.
    */
   readonly roundTrips?: boolean;
 }

@@ -13,6 +13,7 @@
  * - without one, eagerly, as ksqlDB's joins before GRACE existed (24 hours of retention).
  */
 import type { Log } from '../../log/log.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import type { Rec, WindowBounds } from '../record.js';
 import { ChangelogStore } from '../state/changelog-store.js';
 import { decodeValues, encodeValues } from '../state/key-codec.js';
@@ -260,12 +261,12 @@ export class StreamStreamJoinOperator implements Operator {
     return takeChangelogs(this.allStores());
   }
 
-  async restore(log: Log): Promise<void> {
+  async restore(log: Log, state?: QueryStateDir): Promise<void> {
     for (const side of ['left', 'right'] as const) {
-      await this.sides[side].restore(log);
+      await this.sides[side].restore(log, state);
       this.observed[side] = this.sides[side].getMeta(OBSERVED_KEY)?.ts ?? -Infinity;
     }
-    await this.outer?.restore(log);
+    await this.outer?.restore(log, state);
     for (const [, list] of this.outer?.entries() ?? []) {
       for (const e of list) this.outerMin[e.side] = Math.min(this.outerMin[e.side], e.ts);
     }

@@ -4,6 +4,7 @@
  * Table updates emit nothing. The output timestamp is the stream record's.
  */
 import type { Log } from '../../log/log.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import type { RowFunction } from '../compile-expression.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
@@ -92,7 +93,7 @@ export class StreamTableJoinOperator implements Operator {
     return takeChangelogs([this.table as ChangelogStore<unknown>]);
   }
 
-  restore(log: Log): Promise<void> {
-    return restoreStores([this.table as ChangelogStore<unknown>], log);
+  restore(log: Log, state?: QueryStateDir): Promise<void> {
+    return restoreStores([this.table as ChangelogStore<unknown>], log, state);
   }
 }

@@ -6,6 +6,7 @@
  * timestamp is the later of the two rows'.
  */
 import type { Log } from '../../log/log.js';
+import type { QueryStateDir } from '../state/query-state-dir.js';
 import type { Rec } from '../record.js';
 import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
@@ -113,7 +114,11 @@ export class TableTableJoinOperator implements Operator {
     return takeChangelogs([this.sides.left, this.sides.right] as ChangelogStore<unknown>[]);
   }
 
-  restore(log: Log): Promise<void> {
-    return restoreStores([this.sides.left, this.sides.right] as ChangelogStore<unknown>[], log);
+  restore(log: Log, state?: QueryStateDir): Promise<void> {
+    return restoreStores(
+      [this.sides.left, this.sides.right] as ChangelogStore<unknown>[],
+      log,
+      state,
+    );
   }
 }

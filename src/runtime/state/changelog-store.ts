@@ -1,9 +1,17 @@
 /**
  * A key-value state store backed by a changelog topic: writes are buffered per batch and handed
- * to the task, which commits them in the same transaction as the batch's output and offsets;
- * on start the store is rebuilt by reading its changelog (last value per key wins, null deletes).
+ * to the task, which commits them in the same transaction as the batch's output and offsets.
+ *
+ * Kept in one of two places, chosen when the store is restored:
+ * - in memory (a Map), rebuilt on start by reading the whole changelog (last value per key
+ *   wins, null deletes): stores of transient queries, and engines without a state directory;
+ * - on disk, in the query's state directory (disk-backed-state.ts): on start only the changelog
+ *   after the file's checkpoint is read.
  */
 import type { Log, ProducerRecord } from '../../log/log.js';
+import { DiskBackedState } from './disk-backed-state.js';
+import type { DiskKeyValue } from './disk-key-value.js';
+import type { QueryStateDir } from './query-state-dir.js';
 
 /** Where a store's changelog lives: the partition of its task (one store per task partition). */
 export interface ChangelogStoreOptions {
@@ -11,9 +19,32 @@ export interface ChangelogStoreOptions {
   readonly partition?: number;
 }
 
+/** Where in its changelog a store file is current. */
+interface ChangelogCheckpoint {
+  readonly topic: string;
+  readonly partition: number;
+  /** Every changelog record before this offset is reflected in the file. */
+  readonly offset: number;
+}
+
+/** A store's changelog records for one transaction. */
+export interface StoreChanges {
+  readonly topic: string;
+  readonly records: ProducerRecord[];
+  /** To be called once the transaction holding the records has committed. */
+  readonly committed?: () => void;
+}
+
+const RESTORE_BATCH = 5000;
+/** Records replayed into a store file per LMDB transaction. */
+const RESTORE_WRITE = 10_000;
+
 export class ChangelogStore<V> {
   private readonly data = new Map<string, V>();
   private readonly dirty = new Map<string, V | null>();
+  private disk: DiskBackedState<V> | undefined;
+  /** On disk: the changelog offset the disk and its committed layer together are current to. */
+  private position = 0;
   readonly partition: number;
 
   constructor(
@@ -28,40 +59,89 @@ export class ChangelogStore<V> {
   }
 
   get(key: string): V | undefined {
+    if (this.disk) return this.disk.get(key);
     return this.data.get(key);
   }
 
   put(key: string, value: V): void {
+    if (this.disk) return this.disk.put(key, value);
     this.data.set(key, value);
     if (this.changelogTopic) this.dirty.set(key, value);
   }
 
   delete(key: string): void {
+    if (this.disk) {
+      this.disk.delete(key);
+      return;
+    }
     if (this.data.delete(key) && this.changelogTopic) this.dirty.set(key, null);
   }
 
   entries(): IterableIterator<[string, V]> {
+    if (this.disk) return this.disk.entries();
     return this.data.entries();
   }
 
-  get size(): number {
-    return this.data.size;
+  /** Whether the store keeps its entries on disk. */
+  get onDisk(): boolean {
+    return this.disk !== undefined;
   }
 
-  /** The changelog records for what changed since the last call. */
+  /**
+   * The changelog records for what changed since the last call. A store on disk needs to hear
+   * when they committed: use `takeChanges` for it.
+   */
   takeChangelog(): ProducerRecord[] {
-    const out: ProducerRecord[] = [];
+    return this.takeChanges()?.records ?? [];
+  }
+
+  /**
+   * What changed since the last call, for the task's next transaction; the caller calls
+   * `committed` once that transaction has committed. Undefined without a changelog.
+   */
+  takeChanges(): StoreChanges | undefined {
+    const topic = this.changelogTopic;
+    if (!topic) return undefined;
     const now = Date.now();
+    if (this.disk) return this.takeFromDisk(topic, this.disk, now);
+    const records: ProducerRecord[] = [];
     for (const [key, value] of this.dirty) {
-      out.push({
+      records.push({
         key: Buffer.from(key, 'utf8'),
-        value: value === null ? null : Buffer.from(JSON.stringify(this.encode(value)), 'utf8'),
+        value: value === null ? null : this.toBytes(value),
         timestamp: now,
         partition: this.partition,
       });
     }
     this.dirty.clear();
-    return out;
+    return { topic, records };
+  }
+
+  private takeFromDisk(topic: string, disk: DiskBackedState<V>, now: number): StoreChanges {
+    if (!disk.hasDirty) return { topic, records: [] };
+    const layer = disk.take();
+    const records: ProducerRecord[] = [];
+    for (const [key, e] of layer) {
+      records.push({
+        key: Buffer.from(key, 'utf8'),
+        value: e.bytes,
+        timestamp: now,
+        partition: this.partition,
+      });
+    }
+    const committed = (): void => {
+      // The store is the only writer of its changelog partition: its records got the next
+      // offsets. (A log that adds markers of its own only makes this lower: replay starts
+      // earlier than it needs to, never later.)
+      this.position += records.length;
+      const checkpoint: ChangelogCheckpoint = {
+        topic,
+        partition: this.partition,
+        offset: this.position,
+      };
+      disk.landed(layer, checkpoint);
+    };
+    return { topic, records, committed };
   }
 
   async createChangelog(log: Log): Promise<void> {
@@ -75,23 +155,85 @@ export class ChangelogStore<V> {
     }
   }
 
-  /** Rebuilds the store from its changelog. */
-  async restore(log: Log): Promise<number> {
-    if (!this.changelogTopic) return 0;
+  /**
+   * Rebuilds the store from its changelog: in memory, or, given the query's state directory,
+   * in its file there, replaying only what the file does not have yet. Returns how many
+   * changelog records were read.
+   */
+  async restore(log: Log, state?: QueryStateDir): Promise<number> {
+    const topic = this.changelogTopic;
+    if (!topic) return 0;
     await this.createChangelog(log);
-    let offset = (await log.startOffsets(this.changelogTopic))[this.partition] ?? 0;
+    if (state) return this.restoreOnDisk(log, topic, state);
+    let offset = (await log.startOffsets(topic))[this.partition] ?? 0;
     let restored = 0;
     for (;;) {
-      const batch = await log.read(this.changelogTopic, this.partition, offset, 5000);
+      const batch = await log.read(topic, this.partition, offset, RESTORE_BATCH);
       if (batch.length === 0) break;
       for (const r of batch) {
         const key = r.key!.toString('utf8');
         if (r.value === null) this.data.delete(key);
-        else this.data.set(key, this.decode(JSON.parse(r.value.toString('utf8'))));
+        else this.data.set(key, this.fromBytes(r.value));
         restored++;
       }
       offset = batch[batch.length - 1]!.offset + 1;
     }
     return restored;
+  }
+
+  /**
+   * Opens the store's file and brings it up to the changelog's end. The file is current up to
+   * its checkpoint; a file with none, or one past the changelog's end or before its start (the
+   * changelog is not the one the file was built from), is emptied and rebuilt from the start.
+   */
+  private async restoreOnDisk(log: Log, topic: string, state: QueryStateDir): Promise<number> {
+    const partition = this.partition;
+    const [starts, ends] = await Promise.all([log.startOffsets(topic), log.endOffsets(topic)]);
+    const start = starts[partition] ?? 0;
+    const end = ends[partition] ?? 0;
+    let file: DiskKeyValue | undefined;
+    let offset = start;
+    const disk = await state.openStore(`${topic}-${partition}`, (f) => {
+      file = f;
+      const checkpoint = f.checkpoint<ChangelogCheckpoint>();
+      const usable =
+        checkpoint !== undefined &&
+        checkpoint.topic === topic &&
+        checkpoint.partition === partition &&
+        checkpoint.offset >= start &&
+        checkpoint.offset <= end;
+      if (usable) offset = checkpoint.offset;
+      else f.clear();
+      return new DiskBackedState<V>(
+        f,
+        (v) => this.toBytes(v),
+        (b) => this.fromBytes(b),
+      );
+    });
+    let restored = 0;
+    let changes: [string, Buffer | null][] = [];
+    for (;;) {
+      const batch = await log.read(topic, partition, offset, RESTORE_BATCH);
+      if (batch.length === 0) break;
+      for (const r of batch) changes.push([r.key!.toString('utf8'), r.value]);
+      restored += batch.length;
+      offset = batch[batch.length - 1]!.offset + 1;
+      if (changes.length >= RESTORE_WRITE) {
+        file!.write(changes, { topic, partition, offset } satisfies ChangelogCheckpoint);
+        changes = [];
+      }
+    }
+    if (changes.length > 0) file!.write(changes, { topic, partition, offset });
+    this.position = offset;
+    this.disk = disk;
+    return restored;
+  }
+
+  private toBytes(value: V): Buffer {
+    return Buffer.from(JSON.stringify(this.encode(value)), 'utf8');
+  }
+
+  private fromBytes(bytes: Buffer): V {
+    return this.decode(JSON.parse(bytes.toString('utf8')));
   }
 }

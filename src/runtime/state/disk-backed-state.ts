@@ -1,0 +1,148 @@
+/**
+ * The entries of a store kept on disk (disk-key-value.ts), with the writes the disk does not have
+ * yet in memory, newest first:
+ *
+ *   dirty      written since the last `take` (not in any log transaction yet)
+ *   pending    taken into a log transaction that has not committed yet, one layer per transaction
+ *   committed  committed to the log but not yet written to disk
+ *   disk       current up to its checkpoint (where in the log it reflects everything before)
+ *
+ * Reads look through the layers in that order. A pending layer becomes committed when its log
+ * transaction lands; committed layers are written to disk together with the checkpoint they
+ * bring it to, in one LMDB transaction, once they hold enough keys or are old enough. So the
+ * disk only ever holds what the log holds (never ahead of it), and after a crash it is behind by
+ * at most the committed layers, which restore replays from the log.
+ */
+import type { DiskKeyValue } from './disk-key-value.js';
+
+interface Entry<V> {
+  readonly value: V | null;
+  readonly bytes: Buffer | null;
+}
+
+/** Changes taken for one log transaction. */
+export type Layer<V> = ReadonlyMap<string, Entry<V>>;
+
+/**
+ * Committed layers are written to disk once they hold this many keys (LMDB copies each page a
+ * transaction changes into memory until it commits: larger transactions leave the process with
+ * more anonymous memory) …
+ */
+const FLUSH_KEYS = 5_000;
+/** … or are this old. */
+const FLUSH_MS = 250;
+
+export class DiskBackedState<V> {
+  private dirty = new Map<string, V | null>();
+  private readonly pending: Layer<V>[] = [];
+  private committed = new Map<string, Entry<V>>();
+  private committedSince = 0;
+  /** Where the disk is once the committed layer is on it. */
+  private checkpoint: unknown;
+
+  constructor(
+    readonly file: DiskKeyValue,
+    private readonly encode: (value: V) => Buffer,
+    private readonly decode: (bytes: Buffer) => V,
+  ) {}
+
+  get(key: string): V | undefined {
+    const d = this.dirty.get(key);
+    if (d !== undefined) return d ?? undefined;
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const e = this.pending[i]!.get(key);
+      if (e) return e.value ?? undefined;
+    }
+    const c = this.committed.get(key);
+    if (c) return c.value ?? undefined;
+    const bytes = this.file.get(key);
+    return bytes === undefined ? undefined : this.decode(bytes);
+  }
+
+  put(key: string, value: V): void {
+    this.dirty.set(key, value);
+  }
+
+  /** Deletes `key`; says whether it was there. */
+  delete(key: string): boolean {
+    if (this.get(key) === undefined) return false;
+    this.dirty.set(key, null);
+    return true;
+  }
+
+  /** The store's entries: the disk's, overlaid with the layers in memory. */
+  *entries(): Generator<[string, V]> {
+    const overlay = new Map<string, V | null>();
+    for (const [k, e] of this.committed) overlay.set(k, e.value);
+    for (const layer of this.pending) for (const [k, e] of layer) overlay.set(k, e.value);
+    for (const [k, v] of this.dirty) overlay.set(k, v);
+    for (const [k, bytes] of this.file.entries()) {
+      if (!overlay.has(k)) yield [k, this.decode(bytes)];
+    }
+    for (const [k, v] of overlay) if (v !== null) yield [k, v];
+  }
+
+  /** Whether anything was written since the last `take`. */
+  get hasDirty(): boolean {
+    return this.dirty.size > 0;
+  }
+
+  get dirtyCount(): number {
+    return this.dirty.size;
+  }
+
+  /**
+   * The dirty layer, encoded, which becomes pending: `landed` is to be called with it once the
+   * transaction holding it has committed (transactions commit in the order they were taken).
+   */
+  take(): Layer<V> {
+    const layer = new Map<string, Entry<V>>();
+    for (const [key, value] of this.dirty) {
+      layer.set(key, { value, bytes: value === null ? null : this.encode(value) });
+    }
+    this.dirty = new Map();
+    this.pending.push(layer);
+    return layer;
+  }
+
+  /** A taken layer's transaction committed; once on disk, the disk is current to `checkpoint`. */
+  landed(layer: Layer<V>, checkpoint: unknown): void {
+    if (this.pending[0] !== layer) throw new Error('log transactions committed out of order');
+    this.pending.shift();
+    if (this.committed.size === 0) this.committedSince = Date.now();
+    for (const [k, e] of layer) this.committed.set(k, e);
+    this.checkpoint = checkpoint;
+    if (this.committed.size >= FLUSH_KEYS || Date.now() - this.committedSince >= FLUSH_MS) {
+      this.flush();
+    }
+  }
+
+  /** Writes the dirty layer straight to disk: what it holds was replayed from the log. */
+  writeReplayed(checkpoint: unknown): void {
+    if (this.pending.length > 0 || this.committed.size > 0) {
+      throw new Error('a store replays its log before it takes changes');
+    }
+    const dirty = this.dirty;
+    this.dirty = new Map();
+    const encode = this.encode;
+    this.file.write(
+      (function* () {
+        for (const [k, v] of dirty) yield [k, v === null ? null : encode(v)] as const;
+      })(),
+      checkpoint,
+    );
+  }
+
+  /** Writes the committed layer to disk, with the checkpoint it brings the disk to. */
+  flush(): void {
+    if (this.committed.size === 0) return;
+    const layer = this.committed;
+    this.committed = new Map();
+    this.file.write(
+      (function* () {
+        for (const [k, e] of layer) yield [k, e.bytes] as const;
+      })(),
+      this.checkpoint,
+    );
+  }
+}
