@@ -10,16 +10,25 @@ export interface KeyWindow {
 }
 
 export function appendWindow(key: Buffer | null, window: KeyWindow, session: boolean): Buffer {
-  const base = key ?? Buffer.alloc(0);
-  const out = Buffer.allocUnsafe(base.length + (session ? 16 : 8));
-  base.copy(out, 0);
+  const length = key === null ? 0 : key.length;
+  const out = Buffer.allocUnsafe(length + (session ? 16 : 8));
+  if (key !== null) key.copy(out, 0);
   if (session) {
-    out.writeBigInt64BE(BigInt(window.end), base.length);
-    out.writeBigInt64BE(BigInt(window.start), base.length + 8);
+    writeInt64BE(out, window.end, length);
+    writeInt64BE(out, window.start, length + 8);
   } else {
-    out.writeBigInt64BE(BigInt(window.start), base.length);
+    writeInt64BE(out, window.start, length);
   }
   return out;
+}
+
+const TWO_32 = 0x1_0000_0000;
+
+/** A safe integer as a big-endian int64, in two 32-bit halves (no BigInt per key). */
+function writeInt64BE(buf: Buffer, value: number, pos: number): void {
+  const high = Math.floor(value / TWO_32);
+  buf.writeInt32BE(high, pos);
+  buf.writeUInt32BE(value - high * TWO_32, pos + 4);
 }
 
 /** Splits windowed key bytes; `sizeMs` gives a time window its end (it is not serialized). */

@@ -28,14 +28,22 @@ export function fastRowReader(
   const byLength: number[][] = [];
   encoded.forEach((b, i) => (byLength[b.length] ??= []).push(i));
   const count = names.length;
+  // A column's value and whether this record set it: a stamp equal to the record's number,
+  // so that nothing needs clearing between records.
   const exact = new Array<JsonRoot | undefined>(count);
   const upper = new Array<JsonRoot | undefined>(count);
-  const seen = new Uint8Array(count);
+  const exactStamp = new Int32Array(count);
+  const upperStamp = new Int32Array(count);
+  let stamp = 0;
+  // Records of a topic mostly repeat one field order: the field name seen last at each position
+  // (with its closing quote) and the column it matched are tried first, by one native compare.
+  const knownNames: (readonly number[])[] = [];
+  const knownColumns: number[] = [];
 
   /** The column a field name at [start, end) matches: its index if exactly, ~index if by case. */
-  const match = (buf: string, start: number, end: number): number | undefined => {
+  const match = (buf: string, start: number, end: number): number => {
     const candidates = byLength[end - start];
-    if (candidates === undefined) return undefined;
+    if (candidates === undefined) return NO_COLUMN;
     for (let c = 0; c < candidates.length; c++) {
       const index = candidates[c]!;
       const name = encoded[index]!;
@@ -50,36 +58,44 @@ export function fastRowReader(
       }
       if (j === name.length) return same ? index : ~index;
     }
-    return undefined;
+    return NO_COLUMN;
   };
 
   return (buf) => {
     const len = buf.length;
     let i = skipWs(buf, 0);
     if (buf.charCodeAt(i) !== 123) return undefined;
-    // Printable ASCII without backslashes (the usual record): a string runs to the next quote,
-    // found natively. Otherwise each string is scanned for escapes and control characters.
-    const plain = !NOT_PLAIN.test(buf);
-    exact.fill(undefined);
-    upper.fill(undefined);
-    seen.fill(0);
+    if (stamp === MAX_STAMP) {
+      exactStamp.fill(0);
+      upperStamp.fill(0);
+      stamp = 0;
+    }
+    const now = ++stamp;
     i = skipWs(buf, i + 1);
-    if (buf.charCodeAt(i) === 125) return finish();
-    for (;;) {
+    if (buf.charCodeAt(i) === 125) return finish(now);
+    for (let field = 0; ; field++) {
       if (buf.charCodeAt(i) !== 34) return undefined;
       const keyStart = i + 1;
-      let k = keyStart;
+      let k: number;
+      let column: number;
       let c = 0;
-      if (plain) k = buf.indexOf('"', keyStart);
-      else {
+      const known = field < knownNames.length ? knownNames[field]! : undefined;
+      if (known !== undefined && startsWithCodes(buf, keyStart, known)) {
+        k = keyStart + known.length - 1;
+        column = knownColumns[field]!;
+      } else {
         // Field names: plain ASCII without escapes, else the exact path.
-        while (k < len && (c = buf.charCodeAt(k)) !== 34) {
-          if (c === 92 || c < 32 || c >= 128) return undefined;
+        k = keyStart;
+        while ((c = buf.charCodeAt(k)) !== 34) {
+          if (!(c >= 32 && c < 128) || c === 92) return undefined;
           k++;
         }
+        column = match(buf, keyStart, k);
+        if (field < MAX_KNOWN_FIELDS) {
+          knownNames[field] = Array.from(buf.slice(keyStart, k + 1), (ch) => ch.charCodeAt(0));
+          knownColumns[field] = column;
+        }
       }
-      if (k < 0 || k >= len) return undefined;
-      const column = match(buf, keyStart, k);
       i = skipWs(buf, k + 1);
       if (buf.charCodeAt(i) !== 58) return undefined;
       i = skipWs(buf, i + 1);
@@ -88,29 +104,30 @@ export function fastRowReader(
       let value: JsonRoot | undefined;
       c = buf.charCodeAt(i);
       if (c === 34) {
+        // To the closing quote, noting escapes; a control character (or the end of the text,
+        // NaN) sends the record the exact way.
         let j = i + 1;
         let escaped = false;
-        if (plain) j = buf.indexOf('"', j);
-        else {
-          while (j < len && (c = buf.charCodeAt(j)) !== 34) {
+        while ((c = buf.charCodeAt(j)) !== 34) {
+          if (!(c > 92)) {
             if (c === 92) {
               escaped = true;
               j++;
-            } else if (c < 32) return undefined;
-            j++;
+            } else if (!(c >= 32)) return undefined;
           }
+          j++;
         }
-        if (j < 0 || j >= len) return undefined;
+        if (j >= len) return undefined;
         i = j + 1;
         if (escaped) {
           // JSON.parse knows exactly Jackson's escapes; anything it refuses goes the exact way.
           try {
             const s = JSON.parse(buf.slice(start, i)) as unknown;
-            if (column !== undefined) value = s as string;
+            if (column !== NO_COLUMN) value = s as string;
           } catch {
             return undefined;
           }
-        } else if (column !== undefined) {
+        } else if (column !== NO_COLUMN) {
           value = buf.slice(start + 1, j);
         }
       } else if (c === 45 || (c >= 48 && c <= 57)) {
@@ -147,7 +164,7 @@ export function fastRowReader(
         }
         if (j - i > MAX_NUMBER_LENGTH) return undefined;
         i = j;
-        if (column !== undefined) {
+        if (column !== NO_COLUMN) {
           if (integral && digits <= MAX_EXACT_INT_DIGITS) value = c === 45 ? -n : n;
           else value = new JsonNumber(buf.slice(start, j), integral);
         }
@@ -161,15 +178,19 @@ export function fastRowReader(
         i += 4;
         value = null;
       } else return undefined;
-      if (column !== undefined) {
-        const index = column < 0 ? ~column : column;
-        const flag = column < 0 ? 2 : 1;
+      if (column !== NO_COLUMN) {
         // A second field for one column (a repeated name, whose value Jackson puts in the
         // first one's place, or two spellings of it): the exact path sorts that out.
-        if (seen[index]! & flag) return undefined;
-        seen[index] = seen[index]! | flag;
-        if (column < 0) upper[index] = value;
-        else exact[index] = value;
+        if (column >= 0) {
+          if (exactStamp[column] === now) return undefined;
+          exactStamp[column] = now;
+          exact[column] = value;
+        } else {
+          const index = ~column;
+          if (upperStamp[index] === now) return undefined;
+          upperStamp[index] = now;
+          upper[index] = value;
+        }
       }
       i = skipWs(buf, i);
       const sep = buf.charCodeAt(i++);
@@ -177,23 +198,26 @@ export function fastRowReader(
         i = skipWs(buf, i);
         continue;
       }
-      if (sep === 125) return finish();
+      if (sep === 125) return finish(now);
       return undefined;
     }
   };
 
-  function finish(): unknown[] {
+  function finish(now: number): unknown[] {
     const row = new Array<unknown>(count);
     for (let c = 0; c < count; c++) {
-      const v = seen[c]! & 1 ? exact[c] : upper[c];
+      const v = exactStamp[c] === now ? exact[c] : upperStamp[c] === now ? upper[c] : undefined;
       row[c] = readers[c]!(v);
     }
     return row;
   }
 }
 
-/** Characters outside printable ASCII, and the backslash. */
-const NOT_PLAIN = /[^\x20-\x5b\x5d-\x7e]/;
+/** What `match` gives for a field name no column takes. */
+const NO_COLUMN = 0x3fffffff;
+const MAX_STAMP = 0x7fffffff;
+/** Field positions whose names are remembered between records. */
+const MAX_KNOWN_FIELDS = 64;
 
 const TRUE = 'true';
 const FALSE = 'false';
@@ -202,6 +226,12 @@ const NULL = 'null';
 /** A literal word at `i`, not followed by a token character (`nullx` is a bad token). */
 function literalAt(buf: string, i: number, word: string): boolean {
   return buf.startsWith(word, i) && !isTokenChar(buf.charCodeAt(i + word.length));
+}
+
+/** Whether the text at `at` starts with the characters `codes`. */
+function startsWithCodes(buf: string, at: number, codes: readonly number[]): boolean {
+  for (let j = 0; j < codes.length; j++) if (buf.charCodeAt(at + j) !== codes[j]) return false;
+  return true;
 }
 
 function skipWs(buf: string, i: number): number {

@@ -54,11 +54,12 @@ export function createJsonSerde(
       } catch (e) {
         throw writeError(e, topic);
       }
-      return text === null ? null : Buffer.from(text, 'utf8');
+      // Without an encoding argument Buffer.from and toString go straight to UTF-8.
+      return text === null ? null : Buffer.from(text);
     },
     deserialize(bytes) {
       if (bytes === null) return null;
-      const text = bytes.toString('utf8');
+      const text = bytes.toString();
       if (codec.fast) {
         try {
           const row = codec.fast(text);
