@@ -12,8 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { builtinRegistry } from '../../src/functions/registry.js';
 import { openEmbeddedLog } from '../../src/log/embedded/embedded-log.js';
-import type { LogRecord, ProducerRecord } from '../../src/log/log.js';
+import type { ProducerRecord } from '../../src/log/log.js';
 import { cli, ROOT, tempDir } from './run-cli.js';
+import { readTopicOf } from '../log/read-topic.js';
 
 const CLICKS = 50_000;
 const VIEWS = 50_000;
@@ -104,22 +105,6 @@ async function prepare(dir: string, input: Input): Promise<void> {
   await engine.close();
 }
 
-async function readAll(dir: string, topic: string): Promise<LogRecord[]> {
-  const log = await openEmbeddedLog(dir, { fsync: 'never' });
-  const out: LogRecord[] = [];
-  const ends = await log.endOffsets(topic);
-  for (let p = 0; p < ends.length; p++) {
-    for (let offset = 0; offset < ends[p]!;) {
-      const batch = await log.read(topic, p, offset, 10_000);
-      if (batch.length === 0) break;
-      out.push(...batch);
-      offset = batch[batch.length - 1]!.offset + 1;
-    }
-  }
-  await log.close();
-  return out;
-}
-
 /** The bytes of the data directory's topic files: grows as the query commits its work. */
 function topicBytes(dir: string): number {
   let total = 0;
@@ -193,14 +178,14 @@ describe('crash safety of joins', () => {
     let interrupted = 0;
     for (let i = 0; i < 8; i++) {
       await runAndKill(dir, 50_000 + Math.floor(rand() * 2_000_000), 20_000);
-      if ((await readAll(dir, 'PAIRS')).length < expectedPairs.length) interrupted++;
+      if ((await readTopicOf(dir, 'PAIRS')).length < expectedPairs.length) interrupted++;
     }
     expect(interrupted).toBeGreaterThanOrEqual(2);
     const finish = cli(['-e', 'SHOW QUERIES;', '--data-dir', dir], '', 240_000);
     expect(finish.stderr).toBe('');
     expect(finish.code, finish.stdout).toBe(0);
 
-    const pairs = (await readAll(dir, 'PAIRS')).map((r) => {
+    const pairs = (await readTopicOf(dir, 'PAIRS')).map((r) => {
       const value = JSON.parse(r.value!.toString('utf8')) as { CID: number; VID: number };
       return `${value.CID}:${value.VID}`;
     });
@@ -208,7 +193,7 @@ describe('crash safety of joins', () => {
     expect(pairs.length).toBe(expectedPairs.length);
     expect(pairs.sort()).toEqual(expectedPairs);
 
-    const enriched = await readAll(dir, 'ENRICHED');
+    const enriched = await readTopicOf(dir, 'ENRICHED');
     const levels = new Map<number, number | null>();
     for (const r of enriched) {
       const value = JSON.parse(r.value!.toString('utf8')) as {

@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
 import { builtinRegistry } from '../../src/functions/registry.js';
 import { openEmbeddedLog } from '../../src/log/embedded/embedded-log.js';
-import type { LogRecord } from '../../src/log/log.js';
 import { cli, ROOT, tempDir } from './run-cli.js';
+import { readTopicOf } from '../log/read-topic.js';
 
 const RECORDS = 100_000;
 const KEYS = 500;
@@ -58,22 +58,6 @@ async function prepare(dir: string): Promise<{ k: string; v: number; id: number 
   }
   await engine.close();
   return data;
-}
-
-async function readAll(dir: string, topic: string): Promise<LogRecord[]> {
-  const log = await openEmbeddedLog(dir, { fsync: 'never' });
-  const out: LogRecord[] = [];
-  const ends = await log.endOffsets(topic);
-  for (let p = 0; p < ends.length; p++) {
-    for (let offset = 0; offset < ends[p]!;) {
-      const batch = await log.read(topic, p, offset, 10_000);
-      if (batch.length === 0) break;
-      out.push(...batch);
-      offset = batch[batch.length - 1]!.offset + 1;
-    }
-  }
-  await log.close();
-  return out;
 }
 
 /**
@@ -136,7 +120,7 @@ describe('crash safety', () => {
     expect(finish.code).toBe(0);
 
     // The filtered stream: each qualifying input exactly once, in input order per partition.
-    const big = await readAll(dir, 'BIG');
+    const big = await readTopicOf(dir, 'BIG');
     const ids = big.map((r) => r.key!.readInt32BE(0));
     const expected = data.filter((r) => r.v >= 50).map((r) => r.id);
     expect(ids.length).toBe(expected.length);
@@ -144,7 +128,7 @@ describe('crash safety', () => {
     expect([...ids].sort((a, b) => a - b)).toEqual(expected);
 
     // The table's changelog: per key, counts 1, 2, 3, … with running sums, ending at the totals.
-    const totals = await readAll(dir, 'TOTALS');
+    const totals = await readTopicOf(dir, 'TOTALS');
     const seen = new Map<string, { n: number; total: number }>();
     for (const r of totals) {
       const k = r.key!.toString('utf8');

@@ -7,8 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StatementResult } from '../../src/engine/results.js';
 import { partitionForKey } from '../../src/log/partitioner.js';
-import type { Log, LogRecord } from '../../src/log/log.js';
+import type { LogRecord } from '../../src/log/log.js';
 import { openTestEngine, removeDir, type TestEngine } from './helpers.js';
+import { readTopic } from '../log/read-topic.js';
 
 let t: TestEngine | undefined;
 afterEach(async () => {
@@ -21,20 +22,6 @@ afterEach(async () => {
 
 const GROUP = '_confluent-ksql-default_query_';
 const text = (r: StatementResult | undefined): string => (r?.kind === 'text' ? r.text : '');
-
-async function readTopic(log: Log, topic: string): Promise<LogRecord[]> {
-  const out: LogRecord[] = [];
-  const ends = await log.endOffsets(topic);
-  for (let p = 0; p < ends.length; p++) {
-    for (let offset = 0; offset < ends[p]!;) {
-      const batch = await log.read(topic, p, offset, 1000);
-      if (batch.length === 0) break;
-      out.push(...batch);
-      offset = batch[batch.length - 1]!.offset + 1;
-    }
-  }
-  return out;
-}
 
 /** The last count per key in the sink: KAFKA string keys, JSON values. */
 function lastCounts(records: readonly LogRecord[]): Map<string, number> {

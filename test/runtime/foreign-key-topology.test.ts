@@ -5,12 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StatementResult } from '../../src/engine/results.js';
-import type { Log, LogRecord } from '../../src/log/log.js';
 import { builtinRegistry } from '../../src/functions/registry.js';
 import { partitionForKey } from '../../src/log/partitioner.js';
 import type { PlanNode } from '../../src/planner/plan.js';
 import { buildTopology } from '../../src/runtime/topology.js';
 import { openTestEngine, removeDir, type TestEngine } from '../engine/helpers.js';
+import { readTopic } from '../log/read-topic.js';
 
 let t: TestEngine | undefined;
 afterEach(async () => {
@@ -32,20 +32,6 @@ CREATE TABLE enriched AS SELECT id, name, amount FROM orders LEFT JOIN customers
 `;
 
 const text = (r: StatementResult | undefined): string => (r?.kind === 'text' ? r.text : '');
-
-async function readTopic(log: Log, topic: string): Promise<LogRecord[]> {
-  const out: LogRecord[] = [];
-  const ends = await log.endOffsets(topic);
-  for (let p = 0; p < ends.length; p++) {
-    for (let offset = 0; offset < ends[p]!;) {
-      const batch = await log.read(topic, p, offset, 1000);
-      if (batch.length === 0) break;
-      out.push(...batch);
-      offset = batch[batch.length - 1]!.offset + 1;
-    }
-  }
-  return out;
-}
 
 async function pull(): Promise<unknown[][]> {
   const [result] = await t!.engine.executeScript('SELECT * FROM enriched;');

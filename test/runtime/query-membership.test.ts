@@ -7,9 +7,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEmbeddedLog } from '../../src/log/embedded/embedded-log.js';
-import type { Log, LogRecord, SubscribeOptions, TopicPartition } from '../../src/log/log.js';
+import type { Log, SubscribeOptions, TopicPartition } from '../../src/log/log.js';
 import { partitionForKey } from '../../src/log/partitioner.js';
 import { openTestEngine, removeDir, type TestEngine, useLogBackend } from '../engine/helpers.js';
+import { readTopic } from '../log/read-topic.js';
 
 const OWNED = new Set([1, 3]);
 const joined: { group: string; topics: readonly string[]; assignment: string }[] = [];
@@ -55,20 +56,6 @@ afterEach(async () => {
     t = undefined;
   }
 });
-
-async function readTopic(log: Log, topic: string): Promise<LogRecord[]> {
-  const out: LogRecord[] = [];
-  const ends = await log.endOffsets(topic);
-  for (let p = 0; p < ends.length; p++) {
-    for (let offset = 0; offset < ends[p]!;) {
-      const batch = await log.read(topic, p, offset, 1000);
-      if (batch.length === 0) break;
-      out.push(...batch);
-      offset = batch[batch.length - 1]!.offset + 1;
-    }
-  }
-  return out;
-}
 
 const intKey = (n: number) => {
   const key = Buffer.alloc(4);

@@ -11,6 +11,7 @@ import type { ChangelogStore } from '../state/changelog-store.js';
 import type { TaskContext } from '../task-context.js';
 import { encodeValues } from '../state/key-codec.js';
 import {
+  foreignKeyTombstone,
   joinedRow,
   keyString,
   restoreStores,
@@ -71,7 +72,17 @@ export class ForeignKeyJoinOperator implements Operator {
     const oldRow = before ? this.joinLeft(pk, before.row) : null;
     if (rec.tombstone) {
       this.left.delete(pkKey);
-      if (before) out.push(this.tombstone(before.row, rec.timestamp, oldRow, rec));
+      if (before)
+        out.push(
+          foreignKeyTombstone(
+            this.config,
+            this.leftKeyIndexes,
+            before.row,
+            rec.timestamp,
+            oldRow,
+            rec,
+          ),
+        );
       return;
     }
     this.left.put(pkKey, { row: rec.row, ts: rec.timestamp });
@@ -79,7 +90,17 @@ export class ForeignKeyJoinOperator implements Operator {
     const newRow = this.joinLeft(pk, rec.row);
     if (newRow)
       out.push({ row: newRow, timestamp: rec.timestamp, old: oldRow, origin: rec.origin });
-    else if (before) out.push(this.tombstone(before.row, rec.timestamp, oldRow, rec));
+    else if (before)
+      out.push(
+        foreignKeyTombstone(
+          this.config,
+          this.leftKeyIndexes,
+          before.row,
+          rec.timestamp,
+          oldRow,
+          rec,
+        ),
+      );
   }
 
   /** The left table's primary key (the first key column stands in the join's key slot). */
@@ -87,25 +108,6 @@ export class ForeignKeyJoinOperator implements Operator {
     return {
       pk: row[this.leftKeyIndexes[0]!],
       pkKey: encodeValues(this.leftKeyIndexes.map((i) => row[i])),
-    };
-  }
-
-  /** A delete of a result: only the left table's key columns are set. */
-  private tombstone(
-    leftRow: readonly unknown[],
-    timestamp: number,
-    old: unknown[] | null,
-    rec: Rec,
-  ): Rec {
-    const c = this.config;
-    const keysOnly: unknown[] = new Array<unknown>(c.leftWidth).fill(null);
-    for (const i of this.leftKeyIndexes) keysOnly[i] = leftRow[i];
-    return {
-      row: joinedRow(leftRow[this.leftKeyIndexes[0]!], keysOnly, c.leftWidth, null, c.rightWidth),
-      timestamp,
-      tombstone: true,
-      old,
-      origin: rec.origin,
     };
   }
 
@@ -127,7 +129,10 @@ export class ForeignKeyJoinOperator implements Operator {
       const newRow = this.joinLeft(pk, left.row);
       const timestamp = Math.max(rec.timestamp, left.ts);
       if (newRow) out.push({ row: newRow, timestamp, old: oldRow, origin: rec.origin });
-      else if (oldRow) out.push(this.tombstone(left.row, timestamp, oldRow, rec));
+      else if (oldRow)
+        out.push(
+          foreignKeyTombstone(this.config, this.leftKeyIndexes, left.row, timestamp, oldRow, rec),
+        );
     }
   }
 

@@ -27,7 +27,7 @@ import {
   type ResponseKind,
   type SubscriptionEncoder,
 } from './foreign-key-messages.js';
-import { joinedRow, keyString } from './join-state.js';
+import { foreignKeyTombstone, joinedRow, keyString } from './join-state.js';
 import {
   describeStores,
   forEachGuarded,
@@ -96,7 +96,16 @@ export class ForeignKeyLeftOperator implements Operator {
       if (!before) return;
       this.left.delete(pkKey);
       if (oldFk !== null) this.send(false, oldFk, pkKey, before.version, 'update', rec, ctx);
-      out.push(this.tombstone(before.row, rec.timestamp, before.out, rec));
+      out.push(
+        foreignKeyTombstone(
+          this.config,
+          this.leftKeyIndexes,
+          before.row,
+          rec.timestamp,
+          before.out,
+          rec,
+        ),
+      );
       return;
     }
     const fk = this.config.leftKey(rec.row);
@@ -163,29 +172,12 @@ export class ForeignKeyLeftOperator implements Operator {
       out.push({ row, timestamp, old, origin: rec.origin });
       entry.out = row;
     } else if (kind === 'update' || (kind === 'right' && old)) {
-      out.push(this.tombstone(entry.row, timestamp, old, rec));
+      out.push(
+        foreignKeyTombstone(this.config, this.leftKeyIndexes, entry.row, timestamp, old, rec),
+      );
       entry.out = null;
     } else return;
     this.left.put(pkKey, entry);
-  }
-
-  /** A delete of a result: only the left table's key columns are set. */
-  private tombstone(
-    leftRow: readonly unknown[],
-    timestamp: number,
-    old: unknown[] | null,
-    rec: Rec,
-  ): Rec {
-    const c = this.config;
-    const keysOnly: unknown[] = new Array<unknown>(c.leftWidth).fill(null);
-    for (const i of this.leftKeyIndexes) keysOnly[i] = leftRow[i];
-    return {
-      row: joinedRow(leftRow[this.leftKeyIndexes[0]!], keysOnly, c.leftWidth, null, c.rightWidth),
-      timestamp,
-      tombstone: true,
-      old,
-      origin: rec.origin,
-    };
   }
 
   /** The subscriptions sent since the last call, for the registration topic. */

@@ -80,6 +80,35 @@ export function joinKeyString(
     : encodeValues([value, window.start, window.end]);
 }
 
+/**
+ * A foreign-key join's delete of a result: only the left table's key columns are set (the
+ * left key at `leftKeyIndexes`, the first of them the result's key).
+ */
+export function foreignKeyTombstone(
+  config: { readonly leftWidth: number; readonly rightWidth: number },
+  leftKeyIndexes: readonly number[],
+  leftRow: readonly unknown[],
+  timestamp: number,
+  old: unknown[] | null,
+  rec: Rec,
+): Rec {
+  const keysOnly: unknown[] = new Array<unknown>(config.leftWidth).fill(null);
+  for (const i of leftKeyIndexes) keysOnly[i] = leftRow[i];
+  return {
+    row: joinedRow(
+      leftRow[leftKeyIndexes[0]!],
+      keysOnly,
+      config.leftWidth,
+      null,
+      config.rightWidth,
+    ),
+    timestamp,
+    tombstone: true,
+    old,
+    origin: rec.origin,
+  };
+}
+
 /** The window of a joined record, when its inputs are windowed. */
 export function withWindow(rec: Rec, window: WindowBounds | undefined): Rec {
   if (window) rec.window = window;
