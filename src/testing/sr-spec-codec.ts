@@ -6,6 +6,8 @@
  * subject has no schema yet, the source's columns give one, registered as a serializer would.
  */
 import type { Column } from '../common/schema.js';
+import { isLosslessNumber } from 'lossless-json';
+import type { SqlType } from '../common/sql-types.js';
 import { createSerde } from '../serde/create-serde.js';
 import { createJsonSerde } from '../serde/json/json-serde.js';
 import { subjectFor, type SchemaRegistry } from '../serde/schema-registry/registry.js';
@@ -42,7 +44,38 @@ function wrapOption(layout: Layout, format: FormatName): SerdeOptions {
 
 function specToRow(value: JsonValue, layout: Layout): unknown[] | null {
   const json = createJsonSerde(layout.columns, 'value', { wrapSingleValue: !layout.bare });
-  return json.deserialize(Buffer.from(jsonText(value), 'utf8'));
+  const aligned = layout.bare
+    ? alignNames(value, layout.columns[0]!.type)
+    : alignFields(value, layout.columns);
+  return json.deserialize(Buffer.from(jsonText(aligned), 'utf8'));
+}
+
+/**
+ * A spec's field names matched to a registered schema's, ignoring case, as ksqlDB's harness
+ * fills a schema's fields from the spec (its `VAL` fills a schema field `val`); exact names win.
+ */
+function alignFields(value: JsonValue, fields: readonly SerdeColumn[]): JsonValue {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (isLosslessNumber(value)) return value;
+  const out: Record<string, JsonValue> = {};
+  for (const [name, v] of Object.entries(value)) {
+    const field =
+      fields.find((f) => f.name === name) ??
+      fields.find((f) => f.name.toUpperCase() === name.toUpperCase());
+    out[field?.name ?? name] = field ? alignNames(v, field.type) : v;
+  }
+  return out;
+}
+
+function alignNames(value: JsonValue, type: SqlType): JsonValue {
+  switch (type.base) {
+    case 'STRUCT':
+      return alignFields(value, type.fields);
+    case 'ARRAY':
+      return Array.isArray(value) ? value.map((v) => alignNames(v, type.items)) : value;
+    default:
+      return value;
+  }
 }
 
 /**

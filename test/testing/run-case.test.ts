@@ -116,6 +116,28 @@ describe('running a case', () => {
     expect(refused.error).toMatch(/^statement 1 refused: /);
   });
 
+  it("fills a registered schema's fields from the input's names, ignoring case", async () => {
+    const keySchema = {
+      type: 'record',
+      name: 'EntityId',
+      fields: [{ name: 'val', type: 'long' }],
+    };
+    const result = await runCase(
+      qttCase({
+        statements: [
+          "CREATE TABLE INPUT (ID STRUCT<val BIGINT> PRIMARY KEY, F1 INT) WITH (kafka_topic='input', format='AVRO');",
+          'CREATE TABLE OUTPUT AS SELECT * FROM INPUT;',
+        ],
+        topics: [{ name: 'input', keySchema, keyFormat: 'AVRO' }],
+        inputs: [{ topic: 'input', key: { VAL: 7 }, value: { F1: 1 }, timestamp: 10 }],
+        outputs: [{ topic: 'OUTPUT', key: { VAL: 7 }, value: { F1: 1 }, timestamp: 10 }],
+      }),
+      { functions },
+    );
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('passed');
+  });
+
   it('reports an input on a topic without a source', async () => {
     const result = await runCase(
       qttCase({ statements, inputs: [{ topic: 'elsewhere', value: {} }] }),
