@@ -66,13 +66,33 @@ export async function subscribeGroup(
         if (batch.messages.length > 0) pause();
       },
     });
-    consumer.pause(topics.map((topic) => ({ topic })));
+    await pauseOnceRunning(consumer, topics);
     await subscription.firstAssignment();
   } catch (err) {
     await consumer.disconnect().catch(() => undefined);
     throw err;
   }
   return subscription;
+}
+
+/**
+ * Pauses the group's fetching (the query reads partitions itself). kafkajs's `run` resolves with
+ * its consumer group in place, but a crash of the first join (a busy coordinator) drops the
+ * group until kafkajs restarts it, and `pause` then throws "consumer#run must be called first":
+ * wait for the restart instead of failing the statement.
+ */
+async function pauseOnceRunning(consumer: Consumer, topics: readonly string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      consumer.pause(topics.map((topic) => ({ topic })));
+      return;
+    } catch (err) {
+      const notRunning = err instanceof Error && err.message.includes('consumer#run');
+      if (!notRunning || Date.now() > deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 class Membership implements GroupSubscription {

@@ -8,7 +8,11 @@ import { subscribeGroup } from '../../../src/log/kafka/group-subscription.js';
 import type { TopicPartition } from '../../../src/log/log.js';
 
 /** A kafkajs consumer that joins at `run` with `first` and lets the test report later joins. */
-function fakeKafka(first: Record<string, number[]>, firstMemberId?: string) {
+function fakeKafka(
+  first: Record<string, number[]>,
+  firstMemberId?: string,
+  pause: () => void = () => undefined,
+) {
   const listeners: ((e: ConsumerGroupJoinEvent) => void)[] = [];
   const join = (memberAssignment: Record<string, number[]>, memberId?: string) => {
     const event = { payload: { memberAssignment, memberId } } as unknown as ConsumerGroupJoinEvent;
@@ -20,7 +24,7 @@ function fakeKafka(first: Record<string, number[]>, firstMemberId?: string) {
     subscribe: async () => undefined,
     on: (_: string, listener: (e: ConsumerGroupJoinEvent) => void) => listeners.push(listener),
     run: async () => join(first, firstMemberId),
-    pause: () => undefined,
+    pause,
     disconnect: async () => undefined,
   };
   return { kafka: { consumer: () => consumer } as unknown as Kafka, join };
@@ -51,6 +55,23 @@ describe('group subscription', () => {
     ]);
     expect(assigned.map((tp) => tp.partition).sort()).toEqual([0, 1]);
     expect(failures).toBe(-1);
+    await subscription.close();
+  });
+
+  it('waits for kafkajs to restart a group whose first join crashed, rather than failing', async () => {
+    let refusals = 3;
+    const { kafka } = fakeKafka({ t: [0] }, undefined, () => {
+      if (refusals-- > 0)
+        throw new Error('Consumer group was not initialized, consumer#run must be called first');
+    });
+    const subscription = await subscribeGroup(
+      { kafka, claim: async () => undefined, closed: () => undefined },
+      'g',
+      ['t'],
+      { onAssign: async () => undefined, onRevoke: async () => undefined },
+    );
+    expect(refusals).toBe(-1);
+    expect(subscription.assignment()).toEqual([{ topic: 't', partition: 0 }]);
     await subscription.close();
   });
 
