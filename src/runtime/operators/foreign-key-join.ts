@@ -72,25 +72,17 @@ export class ForeignKeyJoinOperator implements Operator {
     const oldRow = before ? this.joinLeft(pk, before.row) : null;
     if (rec.tombstone) {
       this.left.delete(pkKey);
-      if (before)
-        out.push(
-          foreignKeyTombstone(
-            this.config,
-            this.leftKeyIndexes,
-            before.row,
-            rec.timestamp,
-            oldRow,
-            rec,
-          ),
-        );
-      return;
+    } else {
+      this.left.put(pkKey, { row: rec.row, ts: rec.timestamp });
+      this.reference(rec.row, pkKey);
+      const newRow = this.joinLeft(pk, rec.row);
+      if (newRow) {
+        out.push({ row: newRow, timestamp: rec.timestamp, old: oldRow, origin: rec.origin });
+        return;
+      }
     }
-    this.left.put(pkKey, { row: rec.row, ts: rec.timestamp });
-    this.reference(rec.row, pkKey);
-    const newRow = this.joinLeft(pk, rec.row);
-    if (newRow)
-      out.push({ row: newRow, timestamp: rec.timestamp, old: oldRow, origin: rec.origin });
-    else if (before)
+    // Deleted, or updated to no result: the old result, if any, is retracted.
+    if (before) {
       out.push(
         foreignKeyTombstone(
           this.config,
@@ -101,6 +93,7 @@ export class ForeignKeyJoinOperator implements Operator {
           rec,
         ),
       );
+    }
   }
 
   /** The left table's primary key (the first key column stands in the join's key slot). */
