@@ -68,8 +68,12 @@ export interface FromAnalysis {
   columnName(ref: Extract<Expression, { kind: 'column' }>): string;
 }
 
-export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis {
-  if (from.kind === 'source') return singleSource(from, ctx);
+/**
+ * `transient`: a push or pull query, whose `*` over a windowed source includes the window bounds
+ * after the keys, as ksqlDB's results show them (`ID KEY, WINDOWSTART KEY, WINDOWEND KEY, …`).
+ */
+export function analyzeFrom(from: Relation, ctx: AnalysisContext, transient = false): FromAnalysis {
+  if (from.kind === 'source') return singleSource(from, ctx, transient);
   const criteria = checkJoinCriteria(from, (s) => {
     const source = resolveSource(ctx.metastore, s.name, s.span);
     return { alias: s.alias ?? source.name, columns: sourceRowSchema(source) };
@@ -134,6 +138,7 @@ export function analyzeFrom(from: Relation, ctx: AnalysisContext): FromAnalysis 
 function singleSource(
   from: Extract<Relation, { kind: 'source' }>,
   ctx: AnalysisContext,
+  transient: boolean,
 ): FromAnalysis {
   const source = resolveSource(ctx.metastore, from.name, from.span);
   const alias = from.alias ?? source.name;
@@ -161,9 +166,14 @@ function singleSource(
       if (a !== undefined && a !== alias) {
         throw new AnalysisError(`'${a}' is not a valid stream/table name or alias.`, span);
       }
-      return schema
-        .filter((c) => c.namespace !== 'pseudo')
-        .map((c): Expression => ({ kind: 'column', span, name: c.name }));
+      const keys = schema.filter((c) => c.namespace === 'key');
+      const bounds = transient && source.window ? WINDOW_BOUNDS_COLUMNS : [];
+      const others = schema.filter((c) => c.namespace !== 'pseudo' && c.namespace !== 'key');
+      return [...keys, ...bounds, ...others].map((c): Expression => ({
+        kind: 'column',
+        span,
+        name: c.name,
+      }));
     },
     starName: (ref) => ref.name,
     columnName: (ref) => ref.name,

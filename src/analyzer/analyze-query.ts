@@ -97,7 +97,7 @@ export function analyzeQuery(
   if (query.emit === 'final' && !query.window) {
     throw new AnalysisError('EMIT FINAL is only supported for windowed aggregations.', query.span);
   }
-  const from = analyzeFrom(query.from, ctx);
+  const from = analyzeFrom(query.from, ctx, transient);
   const base: Omit<TypingContext, 'clause'> = {
     scope: from.scope,
     functions: ctx.functions,

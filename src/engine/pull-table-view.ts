@@ -24,10 +24,14 @@ import type { DataSource } from './data-source.js';
 const READ_BATCH = 5000;
 /** Rows written to a view's file per LMDB transaction while it catches up. */
 const WRITE_BATCH = 10_000;
+/** 2: a windowed table's rows are keyed by key and window (1 kept one row per key). */
+const LAYOUT = 2;
 
 /** Where a view's file is current: the plan it decodes with and the offsets it has read. */
 interface ViewCheckpoint {
   readonly node: string;
+  /** How rows are keyed: files of another layout are rebuilt. */
+  readonly layout?: number;
   readonly positions: readonly number[];
 }
 
@@ -81,7 +85,7 @@ class DiskRows implements ViewRows {
   }
   read(positions: readonly number[], last: boolean): void {
     if (this.changes.size === 0 || (!last && this.changes.size < WRITE_BATCH)) return;
-    const checkpoint: ViewCheckpoint = { node: this.node, positions };
+    const checkpoint: ViewCheckpoint = { node: this.node, layout: LAYOUT, positions };
     this.file.write(this.changes, checkpoint);
     this.changes = new Map();
   }
@@ -111,13 +115,14 @@ export class PullTableView {
   useFile(file: DiskKeyValue): void {
     const node = JSON.stringify(this.node);
     const checkpoint = file.checkpoint<ViewCheckpoint>();
-    if (checkpoint?.node === node) this.positions = [...checkpoint.positions];
+    if (checkpoint?.node === node && checkpoint.layout === LAYOUT)
+      this.positions = [...checkpoint.positions];
     else file.clear();
     this.store = new DiskRows(file, node);
   }
 
   /** The view's key for the key columns' values. */
-  static keyOf(values: readonly unknown[]): string {
+  private static keyOf(values: readonly unknown[]): string {
     return encodeValues(values);
   }
 
@@ -140,7 +145,7 @@ export class PullTableView {
         const records = await log.read(topic, partition, offset, READ_BATCH);
         if (records.length === 0) break;
         for (const rec of this.decoder.decode(records, ctx)) {
-          const key = PullTableView.keyOf(rec.row.slice(0, this.keyCount));
+          const key = this.rowKey(rec.row);
           this.store.set(key, rec.tombstone ? null : rec.row);
         }
         offset = records[records.length - 1]!.offset + 1;
@@ -151,8 +156,24 @@ export class PullTableView {
     this.store.read(this.positions, true);
   }
 
-  get(key: string): unknown[] | undefined {
-    return this.store.get(key);
+  /**
+   * The view's key of a row: its key columns, and for a windowed table its window bounds (the
+   * row's last two columns), since each window of a key is a row of its own.
+   */
+  private rowKey(row: readonly unknown[]): string {
+    const key = row.slice(0, this.keyCount);
+    if (this.windowed) key.push(row[row.length - 2], row[row.length - 1]);
+    return PullTableView.keyOf(key);
+  }
+
+  /** A plain table's row for the key columns' values `keys`; windowed tables are scanned. */
+  get(keys: readonly unknown[]): unknown[] | undefined {
+    if (this.windowed) throw new Error('a windowed view is looked up by scanning its rows');
+    return this.store.get(PullTableView.keyOf(keys));
+  }
+
+  get windowed(): boolean {
+    return this.node.window !== undefined;
   }
 
   rows(): IterableIterator<unknown[]> {

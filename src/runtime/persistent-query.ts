@@ -10,7 +10,7 @@
  */
 import type { FunctionRegistry } from '../functions/types.js';
 import { FencedError, type Log, type ProducerRecord, type TaskId } from '../log/log.js';
-import type { QueryPlan } from '../planner/plan.js';
+import type { QueryPlan, SourceNode } from '../planner/plan.js';
 import type { SchemaRegistry } from '../serde/schema-registry/registry.js';
 import { SinkEncoder } from './operators/sink.js';
 import { PROCESSING_LOG_TOPIC } from './processing-log.js';
@@ -22,6 +22,7 @@ import type { QueryStateDir } from './state/query-state-dir.js';
 import { nextChunk } from './next-chunk.js';
 import { type InternalTopic, QueryTasks } from './query-tasks.js';
 import { SourceCursor } from './source-cursor.js';
+import { TableMaterialization } from './table-materialization.js';
 import { buildTopology, runPath, type Topology } from './topology.js';
 
 export type QueryState = 'RUNNING' | 'ERROR' | 'TERMINATED';
@@ -96,6 +97,28 @@ export class PersistentQuery {
           tasks: this.tasks.counts[sub.id]!,
         })),
       ),
+    );
+  }
+
+  /**
+   * What pull queries read of the query's table (read as `node`) when its aggregation's store
+   * serves it: on a log this process does not share, where it runs every task. Undefined
+   * otherwise (the table is then read from its topic).
+   */
+  materialization(node: SourceNode): TableMaterialization | undefined {
+    if (this.state !== 'RUNNING' || this.membership) return undefined;
+    const sinkSub = this.topology.subTopologies.find((s) => s.output === undefined);
+    if (!sinkSub) return undefined;
+    const served = this.tasks.instances.map((t, i) =>
+      this.tasks.serves(i, sinkSub) === 'none' ? undefined : t,
+    );
+    return TableMaterialization.of(
+      this.plan,
+      served,
+      this.sink,
+      node,
+      this.functions,
+      this.registry,
     );
   }
 

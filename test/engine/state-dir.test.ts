@@ -1,7 +1,8 @@
 /**
  * An engine with a state directory keeps its queries' stores and its pull views in files
- * there: restarted on the same data directory, a CTAS aggregate answers pull queries as before
- * and goes on counting from where it was; TERMINATE and DROP TABLE delete the files.
+ * there: restarted on the same data directory, a CTAS aggregate answers pull queries from its
+ * store as before and goes on counting from where it was; once terminated, its table is read
+ * from its topic; TERMINATE and DROP TABLE delete the files.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,8 @@ describe('state directory', () => {
     await engine.close();
     const stores = readdirSync(join(dir, 'state', queryId));
     expect(stores.length).toBeGreaterThan(0);
-    expect(readdirSync(join(dir, 'state', 'pull'))).toEqual(['TOTALS']);
+    // Pull queries read the running CTAS's own store: no second copy of the table.
+    expect(existsSync(join(dir, 'state', 'pull', 'TOTALS'))).toBe(false);
 
     engine = await open(dir);
     expect(rows(await engine.executeScript('SELECT * FROM totals;'))).toEqual(before);
@@ -92,8 +94,12 @@ describe('state directory', () => {
     expect(counts.size).toBe(5);
 
     engine = await open(dir);
-    await engine.executeScript(`TERMINATE ${queryId}; DROP TABLE totals;`);
+    await engine.executeScript(`TERMINATE ${queryId};`);
     expect(existsSync(join(dir, 'state', queryId))).toBe(false);
+    // With no query writing it, the table is read from its topic, through a view in a file.
+    expect(rows(await engine.executeScript('SELECT * FROM totals;'))).toEqual(totals(70));
+    expect(readdirSync(join(dir, 'state', 'pull'))).toEqual(['TOTALS']);
+    await engine.executeScript('DROP TABLE totals;');
     expect(existsSync(join(dir, 'state', 'pull', 'TOTALS'))).toBe(false);
     await engine.close();
   });

@@ -1,13 +1,18 @@
 /**
- * Pull queries: the rows a stream or table holds now. A table's current rows are the latest
- * record per key of its topic (its changelog), with deletes applied, kept in a view that each
- * pull query catches up (engine/pull-table-view.ts); a WHERE that fixes the key to a literal
- * looks that key up instead of scanning. A stream's rows are every record of its topic. WHERE
- * and the projection are evaluated on those rows.
+ * Pull queries: the rows a stream or table holds now. A table that a running CTAS aggregation
+ * writes is read from that query's state store, as ksqlDB reads it
+ * (runtime/table-materialization.ts); any other table's current rows are the latest record per
+ * key of its topic, with deletes applied, kept in a view that each pull query catches up
+ * (engine/pull-table-view.ts). A WHERE that fixes the key columns to literals (`=`, `IN`) looks
+ * those keys up instead of scanning; with `ksql.query.pull.table.scan.enabled=false` nothing
+ * else is allowed. A stream's rows are every record of its topic. WHERE and the projection are
+ * evaluated on those rows; ROWPARTITION and ROWOFFSET are refused, as in ksqlDB.
  */
 import { analyzeQuery } from '../../analyzer/analyze-query.js';
-import type { TypedExpression } from '../../analyzer/typed-expression.js';
-import type { Column } from '../../common/schema.js';
+import type { QueryAnalysis } from '../../analyzer/analyze-query.js';
+import { walk, type TypedExpression } from '../../analyzer/typed-expression.js';
+import { AnalysisError } from '../../common/errors.js';
+import { ROWOFFSET, ROWPARTITION, type Column } from '../../common/schema.js';
 import { planQuery } from '../../planner/plan-query.js';
 import type { SourceNode } from '../../planner/plan.js';
 import { compileExpression, compileProjection } from '../../runtime/compile-expression.js';
@@ -24,10 +29,11 @@ export async function pullQuery(
   ctx: EngineContext,
 ): Promise<StatementResult> {
   const analysis = analyzeQuery(stmt.query, ctx, 'pull query', { transient: true });
+  refuseOffsetColumns(analysis, stmt);
   const root = planQuery(analysis);
   const source = sourceOf(root);
   await ctx.drain();
-  const candidates = await currentRows(source, analysis.where, ctx);
+  const candidates = await currentRows(source, analysis.where, ctx, stmt);
   const where = analysis.where ? compileExpression(analysis.where, ctx.functions) : undefined;
   const project = compileProjection(
     analysis.projection.map((p) => p.expression),
@@ -47,45 +53,115 @@ export async function pullQuery(
   };
 }
 
-/** The rows WHERE is tested on: a table's matching key or current rows, a stream's records. */
+const OFFSET_COLUMNS = new Set([ROWPARTITION, ROWOFFSET]);
+
+/** ksqlDB's pull queries refuse the source offset pseudo columns (a table's rows have none). */
+function refuseOffsetColumns(analysis: QueryAnalysis, stmt: SelectStatement): void {
+  const uses = (e: TypedExpression | undefined): boolean => {
+    let found = false;
+    if (e) walk(e, (n) => (found ||= n.k === 'column' && OFFSET_COLUMNS.has(n.name)));
+    return found;
+  };
+  if (analysis.projection.some((p) => uses(p.expression))) {
+    throw new AnalysisError(
+      "Pull queries don't support ROWPARTITION or ROWOFFSET in SELECT clauses.",
+      stmt.span,
+    );
+  }
+  if (uses(analysis.where)) {
+    throw new AnalysisError(
+      "Pull queries don't support ROWPARTITION or ROWOFFSET in WHERE clauses.",
+      stmt.span,
+    );
+  }
+}
+
+/**
+ * The rows WHERE is tested on: a table's rows for the keys the WHERE fixes, or all of them; a
+ * stream's records. A table that a running CTAS aggregation writes is read from that query's
+ * store (runtime/table-materialization.ts), any other from a view of its topic.
+ */
 async function currentRows(
   source: SourceNode,
   where: TypedExpression | undefined,
   ctx: EngineContext,
+  stmt: SelectStatement,
 ): Promise<Iterable<unknown[]>> {
   const declared = ctx.metastore.getSource(source.sourceName);
   if (source.sourceType === 'stream') return streamRecords(source, ctx);
+  const keyColumns = source.schema.filter((c) => c.namespace === 'key');
+  const keys = where ? fixedKeys(where, keyColumns) : undefined;
+  if (keys === undefined && !tableScansEnabled(ctx)) {
+    throw new AnalysisError(
+      'Query requires table scan to be enabled. Table scans can be enabled by setting ' +
+        'ksql.query.pull.table.scan.enabled=true',
+      stmt.span,
+    );
+  }
+  const writer = declared?.writtenBy ? ctx.queries.get(declared.writtenBy) : undefined;
+  const store = writer?.materialization(source);
+  if (store) return keys === undefined ? store.rows() : keys.flatMap((k) => store.lookup(k));
   const view = declared
     ? await ctx.pullViews.viewOf(declared, source, ctx.functions, ctx.schemaRegistry)
     : new PullTableView(source, ctx.functions, ctx.schemaRegistry);
   await view.catchUp(ctx.log);
-  const keys = source.schema.filter((c) => c.namespace === 'key');
-  const key = where && keys.length === 1 ? fixedKey(where, keys[0]!) : undefined;
-  if (key === undefined) return view.rows();
-  const match = view.get(PullTableView.keyOf([key]));
-  return match ? [match] : [];
+  if (keys === undefined || view.windowed) return view.rows();
+  return keys.flatMap((k) => {
+    const match = view.get(k);
+    return match ? [match] : [];
+  });
+}
+
+/** `ksql.query.pull.table.scan.enabled`: ksqlDB's default is true. */
+function tableScansEnabled(ctx: EngineContext): boolean {
+  return ctx.properties.get('ksql.query.pull.table.scan.enabled')?.toLowerCase() !== 'false';
 }
 
 /** Key types whose values compare equal exactly when their encoded keys are equal. */
 const EXACT_KEY_TYPES = new Set(['STRING', 'INTEGER', 'BIGINT']);
+/** Key lookups a WHERE may expand to (IN lists of several key columns multiply). */
+const MAX_LOOKUPS = 10_000;
 
 /**
- * The value a WHERE fixes the (single, first) key column to: `KEY = literal` on its own or as
- * one side of an AND, with the literal of the key's own type. Otherwise undefined.
+ * The keys a WHERE fixes the table's key columns (the first columns of its rows) to: every key
+ * column compared with `=` to a literal of its own type, or in an IN list of such literals, in
+ * the conjunction at the WHERE's top. Undefined when it fixes no keys (the table is scanned).
  */
-function fixedKey(where: TypedExpression, key: Column): unknown {
-  if (!EXACT_KEY_TYPES.has(key.type.base)) return undefined;
-  if (where.k === 'logical' && where.op === 'and')
-    return fixedKey(where.left, key) ?? fixedKey(where.right, key);
-  if (where.k !== 'compare' || where.op !== '=') return undefined;
-  for (const [a, b] of [
-    [where.left, where.right],
-    [where.right, where.left],
-  ] as const) {
-    if (a.k !== 'column' || a.index !== 0) continue;
-    if (b.k !== 'literal' || b.value === null || b.value === undefined) continue;
-    if (b.type?.base !== key.type.base) continue;
-    return b.value;
+function fixedKeys(where: TypedExpression, keys: readonly Column[]): unknown[][] | undefined {
+  if (keys.length === 0 || !keys.every((k) => EXACT_KEY_TYPES.has(k.type.base))) return undefined;
+  const conjuncts: TypedExpression[] = [];
+  const flatten = (e: TypedExpression): void => {
+    if (e.k === 'logical' && e.op === 'and') {
+      flatten(e.left);
+      flatten(e.right);
+    } else conjuncts.push(e);
+  };
+  flatten(where);
+  let tuples: unknown[][] = [[]];
+  for (let i = 0; i < keys.length; i++) {
+    const values = conjuncts.map((c) => keyValues(c, i, keys[i]!)).find((v) => v !== undefined);
+    if (values === undefined) return undefined;
+    tuples = tuples.flatMap((t) => values.map((v) => [...t, v]));
+    if (tuples.length > MAX_LOOKUPS) return undefined;
+  }
+  return tuples;
+}
+
+/** The values one conjunct allows key column `index` (of type `key`): `= literal` or `IN (…)`. */
+function keyValues(e: TypedExpression, index: number, key: Column): unknown[] | undefined {
+  const isKey = (x: TypedExpression) => x.k === 'column' && x.index === index;
+  const literal = (x: TypedExpression) =>
+    x.k === 'literal' &&
+    x.value !== null &&
+    x.value !== undefined &&
+    x.type?.base === key.type.base;
+  if (e.k === 'compare' && e.op === '=') {
+    if (isKey(e.left) && literal(e.right)) return [(e.right as { value: unknown }).value];
+    if (isKey(e.right) && literal(e.left)) return [(e.left as { value: unknown }).value];
+    return undefined;
+  }
+  if (e.k === 'in' && !e.negated && isKey(e.operand) && e.list.every(literal)) {
+    return [...new Set(e.list.map((x) => (x as { value: unknown }).value))];
   }
   return undefined;
 }

@@ -82,6 +82,18 @@ export class ChangelogStore<V> {
     return this.data.entries();
   }
 
+  /**
+   * The entries whose keys start with `prefix` (and are at most `maxSuffixBytes` longer): on
+   * disk a key range, in memory a scan.
+   */
+  *withPrefix(prefix: string, maxSuffixBytes: number): Generator<[string, V]> {
+    if (this.disk) {
+      yield* this.disk.withPrefix(prefix, maxSuffixBytes);
+      return;
+    }
+    for (const e of this.data) if (e[0].startsWith(prefix)) yield e;
+  }
+
   /** Whether the store keeps its entries on disk. */
   get onDisk(): boolean {
     return this.disk !== undefined;

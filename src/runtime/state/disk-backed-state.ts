@@ -13,7 +13,7 @@
  * disk only ever holds what the log holds (never ahead of it), and after a crash it is behind by
  * at most the committed layers, which restore replays from the log.
  */
-import type { DiskKeyValue } from './disk-key-value.js';
+import { DiskKeyValue } from './disk-key-value.js';
 
 interface Entry<V> {
   readonly value: V | null;
@@ -77,6 +77,29 @@ export class DiskBackedState<V> {
     for (const layer of this.pending) for (const [k, e] of layer) overlay.set(k, e.value);
     for (const [k, v] of this.dirty) overlay.set(k, v);
     for (const [k, bytes] of this.file.entries()) {
+      if (!overlay.has(k)) yield [k, this.decode(bytes)];
+    }
+    for (const [k, v] of overlay) if (v !== null) yield [k, v];
+  }
+
+  /**
+   * The entries whose keys start with `prefix` and are at most `maxSuffixBytes` longer: the
+   * disk's key range, overlaid with the layers in memory. A scan when such keys could be long
+   * enough to be stored under their hash (which is in no range).
+   */
+  *withPrefix(prefix: string, maxSuffixBytes: number): Generator<[string, V]> {
+    if (!DiskKeyValue.storesPlain(Buffer.byteLength(prefix, 'utf8') + maxSuffixBytes)) {
+      for (const e of this.entries()) if (e[0].startsWith(prefix)) yield e;
+      return;
+    }
+    const overlay = new Map<string, V | null>();
+    const keep = (k: string, v: V | null) => {
+      if (k.startsWith(prefix)) overlay.set(k, v);
+    };
+    for (const [k, e] of this.committed) keep(k, e.value);
+    for (const layer of this.pending) for (const [k, e] of layer) keep(k, e.value);
+    for (const [k, v] of this.dirty) keep(k, v);
+    for (const [k, bytes] of this.file.range(prefix, prefix + '\uffff')) {
       if (!overlay.has(k)) yield [k, this.decode(bytes)];
     }
     for (const [k, v] of overlay) if (v !== null) yield [k, v];

@@ -94,6 +94,11 @@ export class DiskKeyValue {
     }
   }
 
+  /** Whether keys of up to this many UTF-8 bytes are stored as they are (so in key ranges). */
+  static storesPlain(bytes: number): boolean {
+    return bytes <= MAX_PLAIN_KEY_BYTES;
+  }
+
   /** How many entries the store holds. */
   get count(): number {
     return this.data.getCount();
