@@ -24,8 +24,10 @@ import {
   machine,
   round,
   type BenchResults,
+  type LimitedRun,
   type WorkloadResult,
 } from './lib/report.js';
+import { memoryCgroup } from './lib/memory-cgroup.js';
 import { startup } from './lib/startup.js';
 import type { MemorySplit, RestoreResult, Table1mResult } from './lib/table-1m.js';
 import type { ThroughputResult } from './lib/throughput.js';
@@ -105,6 +107,11 @@ async function main(): Promise<void> {
     });
     rmSync(dir('table'), { recursive: true, force: true });
 
+    step(`engine: the ${TABLE_KEYS}-key table again, in a ${LIMIT_MB} MB memory cgroup`);
+    cpSync(dir('base'), dir('limited'), { recursive: true });
+    const limited = await tableUnderLimit(dir('limited'));
+    rmSync(dir('limited'), { recursive: true, force: true });
+
     step(`engine: latency at ${LATENCY_RATE} rec/s for ${LATENCY_SECONDS} s`);
     const latency = await runWorker<LatencyResult>('latency', {
       dataDir: dir('latency'),
@@ -157,6 +164,14 @@ async function main(): Promise<void> {
       table_1m_rss_mb: round(
         Math.max(table.rssMb, table.rssAfterPullMb, restore.rssMb, fullRestore.rssMb),
       ),
+      table_1m_anon_mb: round(
+        Math.max(
+          ...[table.memory, table.memoryAfterPull, restore.memory, fullRestore.memory].map(
+            (m) => m.anonMb,
+          ),
+        ),
+      ),
+      table_1m_limited: limited,
       restore_1m_s: round(restore.seconds, 2),
       latency_ms: { p50: latency.p50, p99: latency.p99 },
       kafka: kafka.entries,
@@ -225,6 +240,40 @@ function throughputRow(e: ThroughputResult, n: NaiveRun): WorkloadResult {
     output_records: e.outputRecords,
     ...(note ? { note } : {}),
   };
+}
+
+/** A memory limit well under the 200 MB target, counting page cache, that the table must run in. */
+const LIMIT_MB = env('BENCH_MEMORY_LIMIT_MB', 160);
+
+/**
+ * Builds the table and looks keys up (10 s) in a memory cgroup of LIMIT_MB: whether it ran to the
+ * end within the limit, how fast, and the cgroup's peak usage.
+ */
+async function tableUnderLimit(dataDir: string): Promise<LimitedRun> {
+  const cgroup = memoryCgroup(LIMIT_MB);
+  if ('skipped' in cgroup) return { limit_mb: LIMIT_MB, skipped: cgroup.skipped };
+  try {
+    const run = await runWorker<Table1mResult>(
+      'table-1m',
+      { dataDir, lookupBudgetS: 10, minLookups: 3, maxLookups: 1_000_000 },
+      { prefix: cgroup.prefix },
+    ).catch((err: Error) => err);
+    const common = {
+      limit_mb: LIMIT_MB,
+      peak_mb: round(cgroup.peakMb()),
+      limit_hits: cgroup.limitHits(),
+    };
+    if (run instanceof Error) return { ...common, completed: false, error: run.message };
+    return {
+      ...common,
+      completed: true,
+      build_s: round(run.buildSeconds, 1),
+      lookups_per_s: round(run.pull.lookupsPerS),
+      anon_file_after_pull_mb: split(run.memoryAfterPull),
+    };
+  } finally {
+    cgroup.remove();
+  }
 }
 
 function split(m: MemorySplit): { anon: number; file: number } {

@@ -70,6 +70,8 @@ export interface WorkerOptions {
   /** Extra flags for node, e.g. `--cpu-prof`. */
   readonly nodeFlags?: readonly string[];
   readonly timeoutMs?: number;
+  /** A command the worker runs under, e.g. a shell that enters a memory cgroup first. */
+  readonly prefix?: readonly string[];
 }
 
 /** Runs one worker task in a fresh process and returns its result. */
@@ -79,14 +81,12 @@ export async function runWorker<T>(
   options: WorkerOptions = {},
 ): Promise<T> {
   const flags = ['--expose-gc', '--max-old-space-size=4096', ...(options.nodeFlags ?? [])];
-  const result = await runCommand(
-    process.execPath,
-    [...flags, WORKER, task, JSON.stringify(args)],
-    {
-      passStderr: true,
-      timeoutMs: options.timeoutMs ?? 600_000,
-    },
-  );
+  const node = [process.execPath, ...flags, WORKER, task, JSON.stringify(args)];
+  const [command, ...rest] = [...(options.prefix ?? []), ...node];
+  const result = await runCommand(command!, rest, {
+    passStderr: true,
+    timeoutMs: options.timeoutMs ?? 600_000,
+  });
   if (result.code !== 0) {
     throw new Error(
       `bench worker '${task}' failed (exit ${result.code}): ${lastLine(result.stderr)}`,

@@ -2,7 +2,8 @@
  * The 1M-key table: a CTAS (LATEST_BY_OFFSET per key over a 1M-key topic) materialized in a
  * changelog-backed state store, on disk in `<data-dir>/state` as the CLI keeps it. Measures the
  * RSS of the process holding it (split into anonymous memory and the file-backed pages of the
- * memory-mapped store files), the pull-query lookup rate against it (workload d), and, in a
+ * memory-mapped store file), the pull-query lookup rate against it (workload d: read from the
+ * CTAS store itself), and, in a
  * fresh process, the time to restore it: from its store files (a normal restart) or from an
  * empty state directory (the whole changelog replayed).
  */
@@ -30,7 +31,7 @@ export interface PullResult {
   readonly seconds: number;
   readonly lookupsPerS: number;
   readonly p50Ms: number;
-  /** The first lookup, untimed in the rate: it reads the table's topic into the pull view. */
+  /** The first lookup, untimed in the rate (it compiles the pull query's path). */
   readonly firstMs: number;
 }
 
