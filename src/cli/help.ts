@@ -14,7 +14,8 @@ Usage:
   streamsql topic list               list topics with partitions and record counts
 
 Options:
-  --data-dir DIR                     the embedded log's directory (default ./streamsql-data)
+  --data-dir DIR                     the embedded log's directory (default ./streamsql-data); on
+                                     Kafka, where state stores are kept (DIR/state/SERVICE_ID)
   --bootstrap-servers HOST:PORT      use Apache Kafka instead of the embedded log
   --service-id ID                    Kafka: ksqlDB's ksql.service.id (default default_); processes
                                      with one id share its command topic, streams and queries

@@ -2,7 +2,6 @@
  * Opens the log a command asked for (embedded data directory or Kafka) and an engine on it, with
  * the schema registry --schema-registry-url names (default: the log's own).
  */
-import path from 'node:path';
 import { Engine } from '../engine/engine.js';
 import { loadExtensions, type ExtensionMessage } from '../functions/extensions/loader.js';
 import { builtinRegistry, type MutableFunctionRegistry } from '../functions/registry.js';
@@ -10,6 +9,12 @@ import { openEmbeddedLog } from '../log/embedded/embedded-log.js';
 import type { Log } from '../log/log.js';
 import { RemoteSchemaRegistry } from '../serde/schema-registry/remote-registry.js';
 import { stringOption, UsageError, type ParsedArgs } from './args.js';
+import {
+  embeddedStateDirectory,
+  kafkaStateDirectory,
+  removeUnusedQueryDirs,
+  type StateDirectory,
+} from './state-directory.js';
 
 export const DEFAULT_DATA_DIR = './streamsql-data';
 
@@ -25,15 +30,21 @@ export async function openLog(args: ParsedArgs): Promise<Log> {
     }
     // ksqlDB's ksql.service.id: processes with one id share the command topic and the queries.
     // Loaded only for Kafka: kafkajs is a large CommonJS package, slow to load on every start.
-    const { DEFAULT_SERVICE_ID, serviceLog } = await import('../log/kafka/service-log.js');
-    const serviceId = stringOption(args, 'service-id') ?? DEFAULT_SERVICE_ID;
-    if (!/^[A-Za-z0-9._-]+$/.test(serviceId)) {
-      throw new UsageError(`--service-id may hold letters, digits, '.', '_' and '-': ${serviceId}`);
-    }
+    const { serviceLog } = await import('../log/kafka/service-log.js');
+    const serviceId = await serviceIdOf(args);
     const { openKafkaLog } = await import('../log/kafka/kafka-log.js');
     return serviceLog(await openKafkaLog({ brokers, serviceId }), serviceId);
   }
   return openEmbeddedLog(dataDir(args), { fsync: 'batch' });
+}
+
+async function serviceIdOf(args: ParsedArgs): Promise<string> {
+  const { DEFAULT_SERVICE_ID } = await import('../log/kafka/service-log.js');
+  const serviceId = stringOption(args, 'service-id') ?? DEFAULT_SERVICE_ID;
+  if (!/^[A-Za-z0-9._-]+$/.test(serviceId)) {
+    throw new UsageError(`--service-id may hold letters, digits, '.', '_' and '-': ${serviceId}`);
+  }
+  return serviceId;
 }
 
 function dataDir(args: ParsedArgs): string {
@@ -41,31 +52,43 @@ function dataDir(args: ParsedArgs): string {
 }
 
 /**
- * Where queries keep their state stores: `<data-dir>/state` on the embedded log. On Kafka the
- * stores stay in memory (rebuilt from their changelogs when a process takes a query over).
+ * Where queries keep their state stores (state-directory.ts): `<data-dir>/state` on the
+ * embedded log, `<data-dir>/state/<service-id>` on Kafka (undefined: in memory).
  */
-function stateDir(args: ParsedArgs): string | undefined {
-  if (stringOption(args, 'bootstrap-servers') !== undefined) return undefined;
-  return path.join(dataDir(args), 'state');
+async function stateDirectory(
+  args: ParsedArgs,
+  onNotice: (m: string) => void,
+): Promise<StateDirectory | undefined> {
+  if (stringOption(args, 'bootstrap-servers') === undefined) {
+    return embeddedStateDirectory(dataDir(args));
+  }
+  return kafkaStateDirectory(dataDir(args), await serviceIdOf(args), onNotice);
 }
 
 export async function openEngine(args: ParsedArgs, onNotice: (m: string) => void): Promise<Engine> {
   const functions = await openFunctions(args, onNotice);
   const log = await openLog(args);
+  let state: StateDirectory | undefined;
   try {
     const url = stringOption(args, 'schema-registry-url');
     if (url !== undefined && !/^https?:\/\//.test(url)) {
       throw new UsageError('--schema-registry-url needs an http:// or https:// URL');
     }
-    return await Engine.open({
+    state = await stateDirectory(args, onNotice);
+    const engine = await Engine.open({
       log,
       functions,
       onNotice,
-      ...(stateDir(args) !== undefined ? { stateDir: stateDir(args) } : {}),
+      ...(state !== undefined ? { stateDir: state.dir, onClosed: state.release } : {}),
       ...(url !== undefined ? { schemaRegistry: new RemoteSchemaRegistry(url) } : {}),
     });
+    if (state !== undefined && log.backend === 'kafka') {
+      removeUnusedQueryDirs(state.dir, engine.queries.keys());
+    }
+    return engine;
   } catch (err) {
     await log.close();
+    state?.release();
     throw err;
   }
 }

@@ -45,6 +45,8 @@ export interface EngineOptions {
    * `<data-dir>/state`). Absent: in memory, rebuilt from the changelogs on every start.
    */
   readonly stateDir?: string;
+  /** Called once the engine has closed its log (the CLI gives up its state directory). */
+  readonly onClosed?: () => void;
 }
 
 export interface ScriptOptions extends StreamingHandlers {
@@ -86,7 +88,10 @@ export class Engine {
     readonly schemaRegistry: SchemaRegistry,
   ) {
     for (const [k, v] of Object.entries(options.properties ?? {})) this.properties.set(k, v);
-    this.pullViews = new PullTableViews(options.stateDir);
+    // Pull views keep files only on the embedded log; on Kafka they stay in memory for now.
+    this.pullViews = new PullTableViews(
+      options.log.backend === 'embedded' ? options.stateDir : undefined,
+    );
     this.ctx = {
       log: options.log,
       metastore: this.metastore,
@@ -253,6 +258,7 @@ export class Engine {
     await this.pullViews.close();
     await this.schemaRegistry.close().catch(() => undefined);
     await this.options.log.close();
+    this.options.onClosed?.();
   }
 }
 

@@ -113,6 +113,12 @@ export interface LogTransaction {
   commit(): Promise<void>;
   /** Drops everything buffered. */
   abort(): void;
+  /**
+   * After `commit`: the offset past the last record it wrote to a partition, where the log knows
+   * it (Kafka: from the produce responses; the transaction's marker is at that offset). Where it
+   * is absent or undefined, the records got the next offsets after those already there.
+   */
+  writtenEnd?(topic: string, partition: number): number | undefined;
 }
 
 export interface Log {

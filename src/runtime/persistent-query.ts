@@ -18,6 +18,7 @@ import { BatchContext, type ProcessingLogListener } from './processing-log-write
 import { type GroupMode, QueryMembership } from './query-membership.js';
 import { queryGroup } from './query-names.js';
 import { restoreState } from './restore-state.js';
+import type { StoreChanges } from './state/changelog-store.js';
 import type { QueryStateDir } from './state/query-state-dir.js';
 import { nextChunk } from './next-chunk.js';
 import { type InternalTopic, QueryTasks } from './query-tasks.js';
@@ -406,7 +407,7 @@ export class PersistentQuery {
     }
     if (consumed === 0) return 0;
     // The stores hear when their changes are committed: only then may they write them to disk.
-    const landed: (() => void)[] = [];
+    const landed: NonNullable<StoreChanges['committed']>[] = [];
     for (const task of this.tasks.instances) {
       for (const op of task.operators) {
         for (const changes of op.changelog?.() ?? []) {
@@ -424,7 +425,8 @@ export class PersistentQuery {
       tx.commitOffset(this.groupOf(path), { topic: this.cursors[path]!.topic, partition }, next);
     }
     const commit = tx.commit().then(() => {
-      for (const committed of landed) committed();
+      const writtenEnd = (topic: string, partition: number) => tx.writtenEnd?.(topic, partition);
+      for (const committed of landed) committed(writtenEnd);
     });
     // Awaited by the next step or flush(); until then a failure must not count as unhandled.
     commit.catch(() => undefined);

@@ -6,7 +6,8 @@
  */
 import { ExecutionError } from '../../common/errors.js';
 import type { LogTransaction, ProducerRecord, TaskId, TopicPartition } from '../log.js';
-import type { PlacedRecord } from './messages.js';
+import { partitionKey, type PlacedRecord } from './messages.js';
+import type { WrittenEnds } from './transaction-commit.js';
 
 /** Everything a transaction commits. */
 export interface TransactionContent {
@@ -25,7 +26,7 @@ export interface TransactionHost {
   partitionCount(topic: string): Promise<number>;
   /** The partition of a record (explicit, from its key, or sticky); throws when invalid. */
   choosePartition(topic: string, record: ProducerRecord, partitions: number): number;
-  commit(content: TransactionContent): Promise<void>;
+  commit(content: TransactionContent): Promise<WrittenEnds>;
 }
 
 export class KafkaTransaction implements LogTransaction {
@@ -33,6 +34,7 @@ export class KafkaTransaction implements LogTransaction {
   private readonly deferred: { topic: string; records: readonly ProducerRecord[] }[] = [];
   private readonly offsets = new Map<string, Map<string, Map<number, number>>>();
   private state: 'open' | 'committing' | 'done' = 'open';
+  private written: WrittenEnds = new Map();
 
   constructor(
     private readonly host: TransactionHost,
@@ -103,7 +105,7 @@ export class KafkaTransaction implements LogTransaction {
         }
       }
       if (this.records.size > 0 || this.offsets.size > 0) {
-        await this.host.commit({
+        this.written = await this.host.commit({
           records: this.records,
           offsets: this.offsets,
           ...(this.task ? { task: this.task } : {}),
@@ -112,6 +114,10 @@ export class KafkaTransaction implements LogTransaction {
     } finally {
       this.state = 'done';
     }
+  }
+
+  writtenEnd(topic: string, partition: number): number | undefined {
+    return this.written.get(partitionKey(topic, partition))?.end;
   }
 
   abort(): void {

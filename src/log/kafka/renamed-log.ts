@@ -122,6 +122,7 @@ export class RenamedLog implements Log {
         ),
       commit: () => tx.commit(),
       abort: () => tx.abort(),
+      writtenEnd: (topic, partition) => tx.writtenEnd?.(this.naming.topic(topic), partition),
     };
   }
 

@@ -23,15 +23,19 @@ export interface CommitDeps {
   /** The committed offsets of a group on a topic, as the broker has them now. */
   fetchOffsets(group: string, topic: string): Promise<ReadonlyMap<number, number>>;
   /** Called after a commit with the end offset (exclusive) of each partition written. */
-  committed(ends: ReadonlyMap<string, { topic: string; partition: number; end: number }>): void;
+  committed(ends: WrittenEnds): void;
 }
+
+/** Per partition written (by `partitionKey`), the offset past the last record written. */
+export type WrittenEnds = ReadonlyMap<string, { topic: string; partition: number; end: number }>;
 
 const DEADLINE_MS = 60_000;
 
+/** Commits; resolves with where the records went (none known when the outcome was looked up). */
 export async function commitTransaction(
   deps: CommitDeps,
   content: TransactionContent,
-): Promise<void> {
+): Promise<WrittenEnds> {
   const taskId = taskTransactionalId(deps.producers, content);
   const chunks = chunkRequests(content.records);
   const deadline = Date.now() + DEADLINE_MS;
@@ -74,7 +78,7 @@ export async function commitTransaction(
             return work(txn);
           }));
       deps.committed(ends);
-      return;
+      return ends;
     } catch (err) {
       if (TransactionalProducers.isFenced(err)) {
         throw new FencedError(
@@ -88,7 +92,7 @@ export async function commitTransaction(
           await deps.producers.claim(usedId).catch(() => undefined);
           if (await offsetsLanded(deps, content)) {
             deps.committed(new Map());
-            return;
+            return new Map();
           }
           if (content.task) throw taskLost(content.task, err);
         } else {

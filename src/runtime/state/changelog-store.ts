@@ -12,6 +12,7 @@ import type { Log, ProducerRecord } from '../../log/log.js';
 import { DiskBackedState } from './disk-backed-state.js';
 import type { DiskKeyValue } from './disk-key-value.js';
 import type { QueryStateDir } from './query-state-dir.js';
+import { catchUpWindowMs } from './tombstone-retention.js';
 
 /** Where a store's changelog lives: the partition of its task (one store per task partition). */
 export interface ChangelogStoreOptions {
@@ -25,14 +26,24 @@ interface ChangelogCheckpoint {
   readonly partition: number;
   /** Every changelog record before this offset is reflected in the file. */
   readonly offset: number;
+  /**
+   * A time (ms since the epoch) before every changelog record at or after `offset` was written:
+   * how old the file is, for the tombstones a compacted changelog drops (tombstone-retention.ts).
+   */
+  readonly at?: number;
 }
 
 /** A store's changelog records for one transaction. */
 export interface StoreChanges {
   readonly topic: string;
   readonly records: ProducerRecord[];
-  /** To be called once the transaction holding the records has committed. */
-  readonly committed?: () => void;
+  /**
+   * To be called once the transaction holding the records has committed, with where the log
+   * says they went, if it does (`LogTransaction.writtenEnd`).
+   */
+  readonly committed?: (
+    writtenEnd?: (topic: string, partition: number) => number | undefined,
+  ) => void;
 }
 
 const RESTORE_BATCH = 5000;
@@ -141,15 +152,17 @@ export class ChangelogStore<V> {
         partition: this.partition,
       });
     }
-    const committed = (): void => {
-      // The store is the only writer of its changelog partition: its records got the next
-      // offsets. (A log that adds markers of its own only makes this lower: replay starts
-      // earlier than it needs to, never later.)
-      this.position += records.length;
+    const committed = (writtenEnd?: (topic: string, partition: number) => number | undefined) => {
+      // Where the log put the records (Kafka: past its transaction markers, which take offsets
+      // too); else, the store being the only writer of its changelog partition, the next
+      // offsets. Counting can only fall behind (by the markers): replay then starts earlier than
+      // it needs to, never later, and re-applies records the file has (last value wins).
+      this.position = writtenEnd?.(topic, this.partition) ?? this.position + records.length;
       const checkpoint: ChangelogCheckpoint = {
         topic,
         partition: this.partition,
         offset: this.position,
+        at: now,
       };
       disk.landed(layer, checkpoint);
     };
@@ -196,15 +209,23 @@ export class ChangelogStore<V> {
   /**
    * Opens the store's file and brings it up to the changelog's end. The file is current up to
    * its checkpoint; a file with none, or one past the changelog's end or before its start (the
-   * changelog is not the one the file was built from), is emptied and rebuilt from the start.
+   * changelog is not the one the file was built from), or too old to catch up (a compacted
+   * changelog may have dropped deletes it missed), is emptied and rebuilt from the start.
    */
   private async restoreOnDisk(log: Log, topic: string, state: QueryStateDir): Promise<number> {
     const partition = this.partition;
-    const [starts, ends] = await Promise.all([log.startOffsets(topic), log.endOffsets(topic)]);
+    const at = Date.now();
+    const [starts, ends, window] = await Promise.all([
+      log.startOffsets(topic),
+      log.endOffsets(topic),
+      catchUpWindowMs(log, topic),
+    ]);
     const start = starts[partition] ?? 0;
     const end = ends[partition] ?? 0;
     let file: DiskKeyValue | undefined;
     let offset = start;
+    /** The file's age while it is caught up: until it reaches the end, the checkpoint's own. */
+    let since: number | undefined;
     const disk = await state.openStore(`${topic}-${partition}`, (f) => {
       file = f;
       const checkpoint = f.checkpoint<ChangelogCheckpoint>();
@@ -213,9 +234,12 @@ export class ChangelogStore<V> {
         checkpoint.topic === topic &&
         checkpoint.partition === partition &&
         checkpoint.offset >= start &&
-        checkpoint.offset <= end;
-      if (usable) offset = checkpoint.offset;
-      else f.clear();
+        checkpoint.offset <= end &&
+        (window === undefined || (checkpoint.at !== undefined && at - checkpoint.at <= window));
+      if (usable) {
+        offset = checkpoint.offset;
+        since = checkpoint.at;
+      } else f.clear();
       return new DiskBackedState<V>(
         f,
         (v) => this.toBytes(v),
@@ -231,11 +255,13 @@ export class ChangelogStore<V> {
       restored += batch.length;
       offset = batch[batch.length - 1]!.offset + 1;
       if (changes.length >= RESTORE_WRITE) {
-        file!.write(changes, { topic, partition, offset } satisfies ChangelogCheckpoint);
+        const checkpoint: ChangelogCheckpoint = { topic, partition, offset, at: since };
+        file!.write(changes, checkpoint);
         changes = [];
       }
     }
-    if (changes.length > 0) file!.write(changes, { topic, partition, offset });
+    // Written even with nothing replayed: the file is current as of this restore (`at`).
+    file!.write(changes, { topic, partition, offset, at } satisfies ChangelogCheckpoint);
     this.position = offset;
     this.disk = disk;
     return restored;

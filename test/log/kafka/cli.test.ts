@@ -46,7 +46,12 @@ async function streamsql(args: readonly string[]): Promise<Outcome> {
 
 describe.skipIf(missing !== undefined)('streamsql run on Kafka', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamsql-cli-kafka-'));
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // The Kafka runs' state store files.
+  const kafkaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'streamsql-cli-kafka-state-'));
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(kafkaDir, { recursive: true, force: true });
+  });
 
   it('prints the embedded log’s rows for examples/pageviews.sql, and refuses a second run alike', async () => {
     const bootstrap = (target.brokers ?? []).join(',');
@@ -55,7 +60,10 @@ describe.skipIf(missing !== undefined)('streamsql run on Kafka', () => {
       if (await log.describeTopic(topic)) await log.deleteTopic(topic);
     }
     await log.close();
-    const kafka = ['--bootstrap-servers', bootstrap, '--service-id', unique('cli_')];
+    const kafka = [
+      ...['--bootstrap-servers', bootstrap, '--service-id', unique('cli_')],
+      ...['--data-dir', kafkaDir],
+    ];
     const embedded = await streamsql(['run', EXAMPLE, '--data-dir', dir]);
     expect(embedded.code).toBe(0);
     expect(embedded.stdout).toMatch(/\| carol +\| \/docs\/intro +\| docs +\| 15\.0 +\|/);

@@ -34,8 +34,17 @@ export class Processes {
     return at;
   }
 
+  /**
+   * Starts `streamsql` with `args`; without a `--data-dir` in them, with one of its own (as two
+   * processes on one machine need, for their state store files).
+   */
   spawn(args: readonly string[]): Process {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const dataDir = args.includes('--data-dir')
+      ? []
+      : ['--data-dir', path.join(this.dir, `data-${this.started.length}`)];
+    const child = spawn(process.execPath, [BIN, ...args, ...dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const p: Process = { child, output: [] };
     child.stdout!.on('data', (d: Buffer) => p.output.push(d.toString()));
     child.stderr!.on('data', (d: Buffer) => p.output.push(d.toString()));

@@ -103,7 +103,12 @@ describe('ChangelogStore on disk', () => {
     const file = DiskKeyValue.open(join(dir, 'state', 'Q', `${TOPIC}-0`));
     try {
       expect(JSON.parse(file.get('a')!.toString())).toEqual({ n: 1 });
-      expect(file.checkpoint()).toEqual({ topic: TOPIC, partition: 0, offset: 1 });
+      expect(file.checkpoint()).toEqual({
+        topic: TOPIC,
+        partition: 0,
+        offset: 1,
+        at: expect.any(Number) as number,
+      });
     } finally {
       await file.close();
     }
@@ -206,5 +211,30 @@ describe('ChangelogStore on disk', () => {
     const disk = await reopen();
     expect(new Map(disk.store.entries())).toEqual(new Map(memory.entries()));
     await disk.state.close();
+  });
+
+  it('takes its checkpoint from where the log says the records went, when it says', async () => {
+    const { store, state } = await reopen();
+    store.put('a', { n: 1 });
+    const changes = store.takeChanges()!;
+    const tx = log.transaction();
+    tx.append(changes.topic, changes.records);
+    await tx.commit();
+    // As on Kafka, where earlier transactions' markers took offsets too.
+    changes.committed!((topic, partition) => (topic === TOPIC && partition === 0 ? 5 : undefined));
+    store.put('b', { n: 1 });
+    const next = store.takeChanges()!;
+    const tx2 = log.transaction();
+    tx2.append(next.topic, next.records);
+    await tx2.commit();
+    // A log that does not say: the next offsets after the last known.
+    next.committed!(() => undefined);
+    await state.close();
+    const file = DiskKeyValue.open(join(dir, 'state', 'Q', `${TOPIC}-0`));
+    try {
+      expect(file.checkpoint<{ offset: number }>()?.offset).toBe(6);
+    } finally {
+      await file.close();
+    }
   });
 });
