@@ -81,9 +81,11 @@ export interface GroupSubscription {
   assignment(): readonly TopicPartition[];
   /**
    * Claims the tasks of these partitions again (fencing whoever holds them now), after a commit
-   * for them failed: what is read of them next (committed offsets, changelogs) is final.
+   * for them failed: what is read of them next (committed offsets, changelogs) is final. Only if
+   * the group, as its coordinator has it now, assigns them to this member; says whether it did
+   * (if not, this member may be out of the group, and the next assignment says what it owns).
    */
-  reclaim(partitions: readonly TopicPartition[]): Promise<void>;
+  reclaim(partitions: readonly TopicPartition[]): Promise<boolean>;
   /** Leaves the group (its partitions go to the other members) after revoking them here. */
   close(): Promise<void>;
 }

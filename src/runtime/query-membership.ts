@@ -92,7 +92,8 @@ export class QueryMembership {
   /**
    * A commit of task `partition` failed or was fenced: its state and positions here are no longer
    * the task's. If the group takes the task away, the next assignment says so; until then this
-   * process claims it again (`reclaim`) and restarts it from its last commit.
+   * process claims it again (`reclaim`), once the group confirms it is this process's, and
+   * restarts it from its last commit.
    */
   lost(partition: number): void {
     this.lostTasks.add(this.mode === 'whole' ? 0 : partition);
@@ -101,17 +102,21 @@ export class QueryMembership {
 
   /**
    * Claims the lost tasks this process still owns again, before anything of them is read; says
-   * whether it did (a failed claim is tried again at the next step).
+   * whether it did. A claim that failed, or that the group does not confirm (it is rebalancing,
+   * or gave the tasks to another member and this one has not heard yet), is tried again at the
+   * next step; meanwhile the query runs none of its tasks here.
    */
   async reclaim(): Promise<boolean> {
     if (this.lostTasks.size === 0) return true;
     const tps = [...this.owned.values()].filter(
       (tp) => this.mode === 'whole' || this.lostTasks.has(tp.partition),
     );
-    try {
-      await this.subscription?.reclaim(tps);
-    } catch {
-      return false;
+    if (tps.length > 0 && this.subscription) {
+      try {
+        if (!(await this.subscription.reclaim(tps))) return false;
+      } catch {
+        return false;
+      }
     }
     this.lostTasks.clear();
     return true;

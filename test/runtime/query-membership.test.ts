@@ -7,7 +7,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEmbeddedLog } from '../../src/log/embedded/embedded-log.js';
-import type { Log, SubscribeOptions, TopicPartition } from '../../src/log/log.js';
+import type {
+  GroupSubscription,
+  Log,
+  PartitionListener,
+  SubscribeOptions,
+  TopicPartition,
+} from '../../src/log/log.js';
+import { QueryMembership } from '../../src/runtime/query-membership.js';
 import { partitionForKey } from '../../src/log/partitioner.js';
 import { openTestEngine, removeDir, type TestEngine, useLogBackend } from '../engine/helpers.js';
 import { readTopic } from '../log/read-topic.js';
@@ -33,7 +40,7 @@ function withGroup(log: Log): Log {
     return {
       group,
       assignment: () => tps,
-      reclaim: async () => undefined,
+      reclaim: async () => true,
       close: async () => listener.onRevoke(tps),
     };
   };
@@ -154,5 +161,60 @@ CREATE TABLE enriched AS SELECT id, name FROM orders JOIN customers ON customer 
 CREATE STREAM src (id INT KEY, v STRING) WITH (kafka_topic='src', partitions=4, value_format='JSON');
 CREATE TABLE counts WITH (kafka_topic='counts') AS SELECT v, COUNT(*) AS n FROM src GROUP BY v;`);
     expect(joined).toEqual([expect.objectContaining({ assignment: 'whole' })]);
+  });
+});
+
+describe('query membership: a task whose commit failed', () => {
+  /** A group that assigns partitions 0 and 1 of `t`, and confirms reclaims as `confirm` says. */
+  async function joined(confirm: () => boolean) {
+    const reclaimed: number[][] = [];
+    let listener: PartitionListener | undefined;
+    const subscription: GroupSubscription = {
+      group: 'g',
+      assignment: () => [],
+      reclaim: async (tps) => {
+        reclaimed.push(tps.map((tp) => tp.partition));
+        return confirm();
+      },
+      close: async () => undefined,
+    };
+    const log = {
+      subscribe: async (_group: string, topics: readonly string[], l: PartitionListener) => {
+        listener = l;
+        await l.onAssign(
+          topics.flatMap((topic) => [0, 1].map((partition) => ({ topic, partition }))),
+        );
+        return subscription;
+      },
+    } as unknown as Log & Required<Pick<Log, 'subscribe'>>;
+    const membership = await QueryMembership.join(log, 'g', ['t'], 'spread');
+    expect(membership.takeChange()).toBe(true);
+    return { membership, reclaimed, revoke: (tps: TopicPartition[]) => listener!.onRevoke(tps) };
+  }
+
+  it('is claimed again only once the group confirms it is still this process’s', async () => {
+    let confirmed = false;
+    const { membership, reclaimed } = await joined(() => confirmed);
+    membership.lost(1);
+    // Not confirmed (this process may be out of the group): nothing runs, and it is asked again.
+    expect(await membership.reclaim()).toBe(false);
+    expect(await membership.reclaim()).toBe(false);
+    confirmed = true;
+    expect(await membership.reclaim()).toBe(true);
+    expect(reclaimed).toEqual([[1], [1], [1]]);
+    // The restart from the last commit: the tasks owned changed.
+    expect(membership.takeChange()).toBe(true);
+    expect(await membership.reclaim()).toBe(true);
+    expect(reclaimed).toHaveLength(3);
+  });
+
+  it('is given up without a claim when the group took it away', async () => {
+    const { membership, reclaimed, revoke } = await joined(() => false);
+    membership.lost(1);
+    expect(await membership.reclaim()).toBe(false);
+    await revoke([{ topic: 't', partition: 1 }]);
+    expect(await membership.reclaim()).toBe(true);
+    expect(reclaimed).toEqual([[1]]);
+    expect([...membership.tasks()]).toEqual([0]);
   });
 });

@@ -9,9 +9,14 @@
  *
  * kafkajs reports only completed joins, so a revocation is known when the next assignment
  * arrives; until then the old owner may still process a partition, but the new owner's claim
- * fences it and its next commit fails (see `TransactionalProducers.isFenced`).
+ * fences it and its next commit fails (see `TransactionalProducers.isFenced`). Such a member
+ * claims the task again only if the coordinator says the group assigns it to this member now
+ * (`reclaim`): otherwise a member out of the group (its session expired while it was paused,
+ * say) and the task's new owner would fence each other, commit after commit, until the former
+ * rejoined.
  */
 import type { Consumer, ConsumerGroupJoinEvent, Kafka } from 'kafkajs';
+import type { GroupMembers } from './group-members.js';
 import type {
   GroupSubscription,
   PartitionListener,
@@ -30,6 +35,8 @@ export interface SubscriptionDeps {
   readonly kafka: Kafka;
   /** Claims the transactional id of a task (fencing its previous owner). */
   claim(group: string, tp: TopicPartition): Promise<void>;
+  /** The group as its coordinator has it now. */
+  describe(group: string): Promise<GroupMembers>;
   /** Called when the subscription ends, to forget it. */
   closed(subscription: GroupSubscription): void;
 }
@@ -95,6 +102,8 @@ async function pauseOnceRunning(consumer: Consumer, topics: readonly string[]): 
   }
 }
 
+const partitionKey = (tp: TopicPartition) => `${tp.topic}\0${tp.partition}`;
+
 class Membership implements GroupSubscription {
   private owned: TopicPartition[] = [];
   /** The latest assignment the group handed out. */
@@ -139,8 +148,15 @@ class Membership implements GroupSubscription {
     this.changes = this.changes.then(() => this.settle(next));
   }
 
-  async reclaim(partitions: readonly TopicPartition[]): Promise<void> {
+  async reclaim(partitions: readonly TopicPartition[]): Promise<boolean> {
+    const group = await this.deps.describe(this.group);
+    const mine = this.memberId === undefined ? undefined : group.members.get(this.memberId);
+    const assigned = new Set((mine ?? []).map(partitionKey));
+    const confirmed =
+      group.state === 'Stable' && partitions.every((tp) => assigned.has(partitionKey(tp)));
+    if (!confirmed) return false;
     await Promise.all(partitions.map((tp) => this.deps.claim(this.group, tp)));
+    return true;
   }
 
   async close(): Promise<void> {
@@ -178,15 +194,14 @@ class Membership implements GroupSubscription {
       this.owned = [];
       this.rejoined = false;
     }
-    const key = (tp: TopicPartition) => `${tp.topic}\0${tp.partition}`;
-    const nextKeys = new Set(next.map(key));
-    const ownedKeys = new Set(this.owned.map(key));
-    const revoked = this.owned.filter((tp) => !nextKeys.has(key(tp)));
-    const assigned = next.filter((tp) => !ownedKeys.has(key(tp)));
+    const nextKeys = new Set(next.map(partitionKey));
+    const ownedKeys = new Set(this.owned.map(partitionKey));
+    const revoked = this.owned.filter((tp) => !nextKeys.has(partitionKey(tp)));
+    const assigned = next.filter((tp) => !ownedKeys.has(partitionKey(tp)));
     // `owned` changes once the listener took the change, so that a retry hands it over again.
     if (revoked.length > 0) {
       await this.listener.onRevoke(revoked);
-      this.owned = this.owned.filter((tp) => nextKeys.has(key(tp)));
+      this.owned = this.owned.filter((tp) => nextKeys.has(partitionKey(tp)));
     }
     if (assigned.length > 0) {
       await Promise.all(assigned.map((tp) => this.deps.claim(this.group, tp)));

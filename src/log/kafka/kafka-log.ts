@@ -5,7 +5,7 @@
  * live in Kafka's consumer groups, and keys are partitioned with Kafka's murmur2, so records land
  * where a Java producer puts them. `subscribe` adds consumer-group membership for scale-out.
  */
-import { type Kafka as KafkaClient, Kafka, type Producer } from 'kafkajs';
+import { type Admin, type Kafka as KafkaClient, Kafka, type Producer } from 'kafkajs';
 import { ExecutionError } from '../../common/errors.js';
 import type {
   Log,
@@ -44,6 +44,7 @@ import { TransactionalProducers } from './transactional-producers.js';
 import { VisibleEnds } from './visible-ends.js';
 import { Visibility } from './visibility.js';
 import { CommittedOffsets } from './committed-offsets.js';
+import { describeGroupMembers } from './group-members.js';
 
 export interface KafkaLogOptions {
   /** Bootstrap servers, `host:port`. */
@@ -99,6 +100,7 @@ export class KafkaLog implements Log {
   private readonly sticky = new Map<string, StickyPartitioner>();
   private readonly subscriptions = new Set<GroupSubscription>();
   private readonly host: TransactionHost;
+  private readonly admin: Admin;
   private producer: Promise<Producer> | undefined;
   private closed = false;
 
@@ -109,6 +111,7 @@ export class KafkaLog implements Log {
     options: KafkaLogOptions,
   ) {
     const admin = adminOn(handle);
+    this.admin = admin;
     this.metadata = new TopicMetadata(() => [handle.cluster], handle.cluster, admin);
     this.topics = new TopicAdmin(admin, this.metadata);
     this.reader = new PartitionReader(this.metadata);
@@ -283,6 +286,7 @@ export class KafkaLog implements Log {
         kafka: this.kafka,
         claim: (g, tp: TopicPartition) =>
           this.producers.claim(this.producers.taskId(g, tp.topic, tp.partition)),
+        describe: (g) => describeGroupMembers(this.admin, g),
         closed: (s) => this.subscriptions.delete(s),
       },
       group,

@@ -9,11 +9,19 @@
  * initializing its id again could fence a process that took the task over meanwhile, and commit
  * work done before on state that is no longer the task's; it fails as fenced instead, and the
  * query claims the task again and restarts it from its last commit.
+ *
+ * A send that did not settle ends its producer, though: kafkajs takes back the sequence numbers
+ * of a produce request that failed (its records may be on the broker all the same), so the same
+ * records sent again under that epoch, in the retried transaction, have the numbers of the
+ * aborted ones and the broker drops them as duplicates, while their offsets commit. Its retry
+ * after a leader moved may also skip partitions (those now led by a broker that already
+ * answered for others) and resolve as if they were sent; so every partition sent must be
+ * answered for.
  */
 import type { Transaction } from 'kafkajs';
 import { FencedError, type TaskId } from '../log.js';
 import { ExecutionError } from '../../common/errors.js';
-import { isTransient, messageOf, sleep } from './kafka-errors.js';
+import { isTransient, messageOf, sleep, TransientError } from './kafka-errors.js';
 import type { TransactionContent } from './kafka-transaction.js';
 import { chunkRequests, partitionKey } from './messages.js';
 import { TransactionalProducers } from './transactional-producers.js';
@@ -43,15 +51,31 @@ export async function commitTransaction(
   for (;;) {
     let usedId = taskId;
     let ending = false;
+    /** A send failed or went unanswered: the producer's sequence numbers are not the broker's. */
+    let unsettled = false;
     const work = async (txn: Transaction) => {
       const ends = new Map<string, { topic: string; partition: number; end: number }>();
       for (const chunk of chunks) {
-        const sent = await txn.sendBatch({ topicMessages: chunk.topicMessages, acks: -1 });
+        const sent = await txn
+          .sendBatch({ topicMessages: chunk.topicMessages, acks: -1 })
+          .catch((err: unknown) => {
+            unsettled = true;
+            throw err;
+          });
+        const answered = new Set<string>();
         for (const meta of sent) {
           const key = partitionKey(meta.topicName, meta.partition);
           const count = chunk.counts.get(key) ?? 0;
           const end = Number(meta.baseOffset ?? meta.offset ?? 0) + count;
           ends.set(key, { topic: meta.topicName, partition: meta.partition, end });
+          answered.add(key);
+        }
+        const missing = [...chunk.counts.keys()].filter((key) => !answered.has(key));
+        if (missing.length > 0) {
+          unsettled = true;
+          throw new TransientError(
+            `kafkajs did not send the records of ${missing.map((k) => k.replace('\0', '-')).join(', ')}`,
+          );
         }
       }
       for (const [group, topics] of content.offsets) {
@@ -80,6 +104,8 @@ export async function commitTransaction(
       deps.committed(ends);
       return ends;
     } catch (err) {
+      // Its sequence numbers would drop the records of a retry as duplicates: a new epoch instead.
+      if (unsettled && usedId !== undefined) deps.producers.discard(usedId);
       if (TransactionalProducers.isFenced(err)) {
         throw new FencedError(
           `the transaction was fenced: another process took over ${usedId ?? 'its transactional id'} (${messageOf(err)})`,

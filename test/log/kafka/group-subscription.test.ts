@@ -4,6 +4,7 @@
  */
 import type { ConsumerGroupJoinEvent, Kafka } from 'kafkajs';
 import { describe, expect, it, vi } from 'vitest';
+import type { GroupMembers } from '../../../src/log/kafka/group-members.js';
 import { subscribeGroup } from '../../../src/log/kafka/group-subscription.js';
 import type { TopicPartition } from '../../../src/log/log.js';
 
@@ -30,6 +31,9 @@ function fakeKafka(
   return { kafka: { consumer: () => consumer } as unknown as Kafka, join };
 }
 
+/** A coordinator that knows no member (the tests that reclaim say what it knows). */
+const noGroup = async (): Promise<GroupMembers> => ({ state: 'Stable', members: new Map() });
+
 describe('group subscription', () => {
   it('retries a failed claim rather than dropping the assignment', async () => {
     const { kafka } = fakeKafka({ t: [0, 1] });
@@ -44,6 +48,7 @@ describe('group subscription', () => {
           claimed.push(tp.partition);
         },
         closed: () => undefined,
+        describe: noGroup,
       },
       'g',
       ['t'],
@@ -65,7 +70,7 @@ describe('group subscription', () => {
         throw new Error('Consumer group was not initialized, consumer#run must be called first');
     });
     const subscription = await subscribeGroup(
-      { kafka, claim: async () => undefined, closed: () => undefined },
+      { kafka, claim: async () => undefined, closed: () => undefined, describe: noGroup },
       'g',
       ['t'],
       { onAssign: async () => undefined, onRevoke: async () => undefined },
@@ -80,7 +85,7 @@ describe('group subscription', () => {
     let failures = 1;
     const taken: number[] = [];
     const subscription = await subscribeGroup(
-      { kafka, claim: async () => undefined, closed: () => undefined },
+      { kafka, claim: async () => undefined, closed: () => undefined, describe: noGroup },
       'g',
       ['t'],
       {
@@ -106,6 +111,7 @@ describe('group subscription', () => {
           if (failing && tp.partition === 1) throw new Error('request timed out');
         },
         closed: () => undefined,
+        describe: noGroup,
       },
       'g',
       ['t'],
@@ -128,7 +134,12 @@ describe('group subscription', () => {
     const claimed: number[] = [];
     const events: string[] = [];
     const subscription = await subscribeGroup(
-      { kafka, claim: async (_, tp) => void claimed.push(tp.partition), closed: () => undefined },
+      {
+        kafka,
+        claim: async (_, tp) => void claimed.push(tp.partition),
+        closed: () => undefined,
+        describe: noGroup,
+      },
       'g',
       ['t'],
       {
@@ -146,6 +157,41 @@ describe('group subscription', () => {
     await vi.waitFor(() => expect(events).toHaveLength(4), { timeout: 10_000 });
     expect(events.at(-1)).toBe('revoke 1');
     expect(claimed).toEqual([0, 1, 1, 2]);
+    await subscription.close();
+  });
+
+  it('claims a lost task again only while the coordinator says the group assigns it here', async () => {
+    const { kafka, join } = fakeKafka({ t: [0, 1] }, 'member-1');
+    const claimed: number[] = [];
+    let group: GroupMembers = { state: 'Stable', members: new Map() };
+    const subscription = await subscribeGroup(
+      {
+        kafka,
+        claim: async (_, tp) => void claimed.push(tp.partition),
+        closed: () => undefined,
+        describe: async () => group,
+      },
+      'g',
+      ['t'],
+      { onAssign: async () => undefined, onRevoke: async () => undefined },
+    );
+    expect(claimed).toEqual([0, 1]);
+    const lost = [{ topic: 't', partition: 1 }];
+    // Out of the group (its session expired while it was paused): the task is another's now,
+    // and claiming it would fence that member's commits.
+    group = { state: 'Stable', members: new Map([['member-2', [{ topic: 't', partition: 1 }]]]) };
+    expect(await subscription.reclaim(lost)).toBe(false);
+    // Rebalancing: the next assignment says who owns it.
+    group = { state: 'PreparingRebalance', members: new Map([['member-1', lost]]) };
+    expect(await subscription.reclaim(lost)).toBe(false);
+    expect(claimed).toEqual([0, 1]);
+    group = { state: 'Stable', members: new Map([['member-1', lost]]) };
+    expect(await subscription.reclaim(lost)).toBe(true);
+    expect(claimed).toEqual([0, 1, 1]);
+    // Under a new member id, the group's word for the old one no longer holds.
+    join({ t: [1] }, 'member-3');
+    await vi.waitFor(() => expect(claimed).toEqual([0, 1, 1, 1]), { timeout: 10_000 });
+    expect(await subscription.reclaim(lost)).toBe(false);
     await subscription.close();
   });
 });
