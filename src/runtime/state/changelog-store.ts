@@ -191,10 +191,13 @@ export class ChangelogStore<V> {
     const [starts, ends] = await Promise.all([log.startOffsets(topic), log.endOffsets(topic)]);
     const start = starts[partition] ?? 0;
     const end = ends[partition] ?? 0;
-    let file: DiskKeyValue | undefined;
     let offset = start;
-    const disk = await state.openStore(`${topic}-${partition}`, (f) => {
-      file = f;
+    const disk = await state.openStore(`${topic}-${partition}`, (f: DiskKeyValue) => {
+      const store = new DiskBackedState<V>(
+        f,
+        (v) => this.toBytes(v),
+        (b) => this.fromBytes(b),
+      );
       const checkpoint = f.checkpoint<ChangelogCheckpoint>();
       const usable =
         checkpoint !== undefined &&
@@ -203,12 +206,8 @@ export class ChangelogStore<V> {
         checkpoint.offset >= start &&
         checkpoint.offset <= end;
       if (usable) offset = checkpoint.offset;
-      else f.clear();
-      return new DiskBackedState<V>(
-        f,
-        (v) => this.toBytes(v),
-        (b) => this.fromBytes(b),
-      );
+      else store.clear();
+      return store;
     });
     let restored = 0;
     let changes: [string, Buffer | null][] = [];
@@ -219,11 +218,11 @@ export class ChangelogStore<V> {
       restored += batch.length;
       offset = batch[batch.length - 1]!.offset + 1;
       if (changes.length >= RESTORE_WRITE) {
-        file!.write(changes, { topic, partition, offset } satisfies ChangelogCheckpoint);
+        disk.writeEncoded(changes, { topic, partition, offset } satisfies ChangelogCheckpoint);
         changes = [];
       }
     }
-    if (changes.length > 0) file!.write(changes, { topic, partition, offset });
+    if (changes.length > 0) disk.writeEncoded(changes, { topic, partition, offset });
     this.position = offset;
     this.disk = disk;
     return restored;

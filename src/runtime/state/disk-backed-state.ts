@@ -12,8 +12,14 @@
  * bring it to, in one LMDB transaction, once they hold enough keys or are old enough. So the
  * disk only ever holds what the log holds (never ahead of it), and after a crash it is behind by
  * at most the committed layers, which restore replays from the log.
+ *
+ * Below the layers, a bounded cache holds the values of recently read or written keys as they
+ * are in the file (null: not in it), so that hot keys skip LMDB and the decoding. It changes
+ * with the file: what a flush or a replay writes replaces its keys' cached values. Values read
+ * from the store, like those of an in-memory store, are shared: callers must not mutate them.
  */
 import type { DiskKeyValue } from './disk-key-value.js';
+import { ValueCache } from './value-cache.js';
 
 interface Entry<V> {
   readonly value: V | null;
@@ -31,6 +37,11 @@ export type Layer<V> = ReadonlyMap<string, Entry<V>>;
 const FLUSH_KEYS = 5_000;
 /** … or are this old. */
 const FLUSH_MS = 250;
+/**
+ * Values cached per store: enough for the hot keys of a join's table or of the open windows of
+ * an aggregation, few enough that a store of a million keys keeps a small heap.
+ */
+export const CACHE_ENTRIES = 32_768;
 
 export class DiskBackedState<V> {
   private dirty = new Map<string, V | null>();
@@ -39,12 +50,17 @@ export class DiskBackedState<V> {
   private committedSince = 0;
   /** Where the disk is once the committed layer is on it. */
   private checkpoint: unknown;
+  /** Values as they are in the file, for keys the layers do not hold. */
+  private readonly cache: ValueCache<V>;
 
   constructor(
     readonly file: DiskKeyValue,
     private readonly encode: (value: V) => Buffer,
     private readonly decode: (bytes: Buffer) => V,
-  ) {}
+    cacheEntries = CACHE_ENTRIES,
+  ) {
+    this.cache = new ValueCache<V>(cacheEntries);
+  }
 
   get(key: string): V | undefined {
     const d = this.dirty.get(key);
@@ -55,8 +71,12 @@ export class DiskBackedState<V> {
     }
     const c = this.committed.get(key);
     if (c) return c.value ?? undefined;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
     const bytes = this.file.get(key);
-    return bytes === undefined ? undefined : this.decode(bytes);
+    const value = bytes === undefined ? null : this.decode(bytes);
+    this.cache.set(key, value);
+    return value ?? undefined;
   }
 
   put(key: string, value: V): void {
@@ -119,9 +139,7 @@ export class DiskBackedState<V> {
 
   /** Writes the dirty layer straight to disk: what it holds was replayed from the log. */
   writeReplayed(checkpoint: unknown): void {
-    if (this.pending.length > 0 || this.committed.size > 0) {
-      throw new Error('a store replays its log before it takes changes');
-    }
+    this.requireNoLayers();
     const dirty = this.dirty;
     this.dirty = new Map();
     const encode = this.encode;
@@ -131,6 +149,26 @@ export class DiskBackedState<V> {
       })(),
       checkpoint,
     );
+    // A replay writes many keys that may never be read: they leave the cache rather than fill it.
+    for (const k of dirty.keys()) this.cache.delete(k);
+  }
+
+  /**
+   * Writes changelog records (values encoded as the store encodes them, null deletes) straight
+   * to disk, with the checkpoint they bring it to: a replay that need not decode them.
+   */
+  writeEncoded(changes: readonly (readonly [string, Buffer | null])[], checkpoint: unknown): void {
+    this.requireNoLayers();
+    this.file.write(changes, checkpoint);
+    for (const [k] of changes) this.cache.delete(k);
+  }
+
+  /** Empties the file (to be rebuilt from the log), and the cache with it. */
+  clear(): void {
+    this.requireNoLayers();
+    this.dirty = new Map();
+    this.cache.clear();
+    this.file.clear();
   }
 
   /** Writes the committed layer to disk, with the checkpoint it brings the disk to. */
@@ -144,5 +182,13 @@ export class DiskBackedState<V> {
       })(),
       this.checkpoint,
     );
+    // Keys just written are likely read again; `e.value` is what its bytes in the file decode to.
+    for (const [k, e] of layer) this.cache.set(k, e.value);
+  }
+
+  private requireNoLayers(): void {
+    if (this.pending.length > 0 || this.committed.size > 0) {
+      throw new Error('a store replays its log before it takes changes');
+    }
   }
 }
