@@ -13,10 +13,12 @@
  * disk only ever holds what the log holds (never ahead of it), and after a crash it is behind by
  * at most the committed layers, which restore replays from the log.
  *
- * Below the layers, a bounded cache holds the values of recently read or written keys as they
- * are in the file (null: not in it), so that hot keys skip LMDB and the decoding. It changes
- * with the file: what a flush or a replay writes replaces its keys' cached values. Values read
- * from the store, like those of an in-memory store, are shared: callers must not mutate them.
+ * Below the layers, a bounded cache holds the decoded values of keys recently read from the
+ * file, so that hot keys skip LMDB and the decoding. It follows the file: a flush replaces the
+ * cached values of the keys it writes (with the values it encoded) and drops those it deletes; a
+ * replay or a clear drops what it writes. Keys that are only written (new windows, a table being
+ * built) are not cached: the cache holds what is read again. Values read from the store, like
+ * those of an in-memory store, are shared: callers must not mutate them.
  */
 import type { DiskKeyValue } from './disk-key-value.js';
 import { ValueCache } from './value-cache.js';
@@ -38,8 +40,8 @@ const FLUSH_KEYS = 5_000;
 /** … or are this old. */
 const FLUSH_MS = 250;
 /**
- * Values cached per store: enough for the hot keys of a join's table or of the open windows of
- * an aggregation, few enough that a store of a million keys keeps a small heap.
+ * Values cached per store (two generations of half as many): enough for the hot rows of a join's
+ * table, few enough to keep the heap small whatever the store's size (a few MB of rows).
  */
 export const CACHE_ENTRIES = 32_768;
 
@@ -50,7 +52,7 @@ export class DiskBackedState<V> {
   private committedSince = 0;
   /** Where the disk is once the committed layer is on it. */
   private checkpoint: unknown;
-  /** Values as they are in the file, for keys the layers do not hold. */
+  /** Decoded values of keys in the file, for keys the layers do not hold. */
   private readonly cache: ValueCache<V>;
 
   constructor(
@@ -72,11 +74,12 @@ export class DiskBackedState<V> {
     const c = this.committed.get(key);
     if (c) return c.value ?? undefined;
     const cached = this.cache.get(key);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) return cached;
     const bytes = this.file.get(key);
-    const value = bytes === undefined ? null : this.decode(bytes);
+    if (bytes === undefined) return undefined;
+    const value = this.decode(bytes);
     this.cache.set(key, value);
-    return value ?? undefined;
+    return value;
   }
 
   put(key: string, value: V): void {
@@ -182,8 +185,11 @@ export class DiskBackedState<V> {
       })(),
       this.checkpoint,
     );
-    // Keys just written are likely read again; `e.value` is what its bytes in the file decode to.
-    for (const [k, e] of layer) this.cache.set(k, e.value);
+    // `e.value` is what its bytes, now in the file, decode to.
+    for (const [k, e] of layer) {
+      if (e.value === null) this.cache.delete(k);
+      else this.cache.update(k, e.value);
+    }
   }
 
   private requireNoLayers(): void {

@@ -54,8 +54,16 @@ describe('DiskBackedState cache', () => {
     const state = newState();
     expect(state.get('a')).toEqual({ n: 1 });
     expect(state.get('a')).toEqual({ n: 1 });
-    expect(state.get('missing')).toBeUndefined();
-    expect(state.get('missing')).toBeUndefined();
+    expect(decodes).toBe(1);
+  });
+
+  it('caches keys read from the file, not keys only written to it', () => {
+    const state = newState();
+    state.put('a', { n: 1 });
+    commitAndFlush(state, 1);
+    expect(decodes).toBe(0);
+    expect(state.get('a')).toEqual({ n: 1 });
+    expect(state.get('a')).toEqual({ n: 1 });
     expect(decodes).toBe(1);
   });
 

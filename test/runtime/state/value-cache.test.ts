@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ValueCache } from '../../../src/runtime/state/value-cache.js';
 
 describe('ValueCache', () => {
-  it('tells a cached absence (null) from a key it does not hold (undefined)', () => {
+  it('updates only keys it holds', () => {
     const cache = new ValueCache<number>(4);
-    cache.set('gone', null);
-    expect(cache.get('gone')).toBeNull();
+    cache.set('a', 1);
+    cache.set('b', 1);
+    cache.set('c', 1); // 'a' and 'b' are now old
+    cache.update('a', 2);
+    cache.update('c', 2);
+    cache.update('never', 2);
+    expect(cache.get('a')).toBe(2);
+    expect(cache.get('c')).toBe(2);
     expect(cache.get('never')).toBeUndefined();
   });
 
