@@ -46,7 +46,7 @@ interface LeftEntry {
    */
   readonly version: string;
   /** The result last emitted for this key (null: none, or a tombstone). */
-  out: unknown[] | null;
+  readonly out: unknown[] | null;
 }
 
 export class ForeignKeyLeftOperator implements Operator {
@@ -167,17 +167,18 @@ export class ForeignKeyLeftOperator implements Operator {
     const c = this.config;
     const pk = entry.row[this.leftKeyIndexes[0]!];
     const old = entry.out;
+    let result: unknown[] | null;
     if (right || c.joinType === 'left') {
-      const row = joinedRow(pk, entry.row, c.leftWidth, right, c.rightWidth);
-      out.push({ row, timestamp, old, origin: rec.origin });
-      entry.out = row;
+      result = joinedRow(pk, entry.row, c.leftWidth, right, c.rightWidth);
+      out.push({ row: result, timestamp, old, origin: rec.origin });
     } else if (kind === 'update' || (kind === 'right' && old)) {
       out.push(
         foreignKeyTombstone(this.config, this.leftKeyIndexes, entry.row, timestamp, old, rec),
       );
-      entry.out = null;
+      result = null;
     } else return;
-    this.left.put(pkKey, entry);
+    // A new entry: the one read from the store is shared with its cache.
+    this.left.put(pkKey, { ...entry, out: result });
   }
 
   /** The subscriptions sent since the last call, for the registration topic. */

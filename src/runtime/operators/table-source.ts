@@ -83,6 +83,11 @@ export class TableSourceOperator implements Operator {
     this.topic = topic;
     const starts = new Map(from);
     await state.openStore(name, (file: DiskKeyValue) => {
+      const disk = new DiskBackedState<unknown[]>(
+        file,
+        (row) => Buffer.from(encodeValues(row), 'utf8'),
+        (bytes) => decodeValues(bytes.toString('utf8')),
+      );
       const checkpoint = file.checkpoint<SourceCheckpoint>();
       const usable =
         checkpoint?.topic === topic &&
@@ -96,13 +101,9 @@ export class TableSourceOperator implements Operator {
           starts.set(Number(p), at);
           this.positions.set(Number(p), at);
         }
-      } else file.clear();
-      this.disk = new DiskBackedState<unknown[]>(
-        file,
-        (row) => Buffer.from(encodeValues(row), 'utf8'),
-        (bytes) => decodeValues(bytes.toString('utf8')),
-      );
-      return this.disk;
+      } else disk.clear();
+      this.disk = disk;
+      return disk;
     });
     return starts;
   }

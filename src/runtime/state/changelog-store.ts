@@ -222,12 +222,15 @@ export class ChangelogStore<V> {
     ]);
     const start = starts[partition] ?? 0;
     const end = ends[partition] ?? 0;
-    let file: DiskKeyValue | undefined;
     let offset = start;
     /** The file's age while it is caught up: until it reaches the end, the checkpoint's own. */
     let since: number | undefined;
-    const disk = await state.openStore(`${topic}-${partition}`, (f) => {
-      file = f;
+    const disk = await state.openStore(`${topic}-${partition}`, (f: DiskKeyValue) => {
+      const store = new DiskBackedState<V>(
+        f,
+        (v) => this.toBytes(v),
+        (b) => this.fromBytes(b),
+      );
       const checkpoint = f.checkpoint<ChangelogCheckpoint>();
       const usable =
         checkpoint !== undefined &&
@@ -239,12 +242,8 @@ export class ChangelogStore<V> {
       if (usable) {
         offset = checkpoint.offset;
         since = checkpoint.at;
-      } else f.clear();
-      return new DiskBackedState<V>(
-        f,
-        (v) => this.toBytes(v),
-        (b) => this.fromBytes(b),
-      );
+      } else store.clear();
+      return store;
     });
     let restored = 0;
     let changes: [string, Buffer | null][] = [];
@@ -256,12 +255,12 @@ export class ChangelogStore<V> {
       offset = batch[batch.length - 1]!.offset + 1;
       if (changes.length >= RESTORE_WRITE) {
         const checkpoint: ChangelogCheckpoint = { topic, partition, offset, at: since };
-        file!.write(changes, checkpoint);
+        disk.writeEncoded(changes, checkpoint);
         changes = [];
       }
     }
     // Written even with nothing replayed: the file is current as of this restore (`at`).
-    file!.write(changes, { topic, partition, offset, at } satisfies ChangelogCheckpoint);
+    disk.writeEncoded(changes, { topic, partition, offset, at } satisfies ChangelogCheckpoint);
     this.position = offset;
     this.disk = disk;
     return restored;

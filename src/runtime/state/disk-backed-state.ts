@@ -12,8 +12,16 @@
  * bring it to, in one LMDB transaction, once they hold enough keys or are old enough. So the
  * disk only ever holds what the log holds (never ahead of it), and after a crash it is behind by
  * at most the committed layers, which restore replays from the log.
+ *
+ * Below the layers, a bounded cache holds the decoded values of keys recently read from the
+ * file, so that hot keys skip LMDB and the decoding. It follows the file: a flush replaces the
+ * cached values of the keys it writes (with the values it encoded) and drops those it deletes; a
+ * replay or a clear drops what it writes. Keys that are only written (new windows, a table being
+ * built) are not cached: the cache holds what is read again. Values read from the store, like
+ * those of an in-memory store, are shared: callers must not mutate them.
  */
 import { DiskKeyValue } from './disk-key-value.js';
+import { ValueCache } from './value-cache.js';
 
 interface Entry<V> {
   readonly value: V | null;
@@ -31,6 +39,11 @@ export type Layer<V> = ReadonlyMap<string, Entry<V>>;
 const FLUSH_KEYS = 5_000;
 /** … or are this old. */
 const FLUSH_MS = 250;
+/**
+ * Values cached per store (two generations of half as many): enough for the hot rows of a join's
+ * table, few enough to keep the heap small whatever the store's size (a few MB of rows).
+ */
+export const CACHE_ENTRIES = 32_768;
 
 export class DiskBackedState<V> {
   private dirty = new Map<string, V | null>();
@@ -39,12 +52,17 @@ export class DiskBackedState<V> {
   private committedSince = 0;
   /** Where the disk is once the committed layer is on it. */
   private checkpoint: unknown;
+  /** Decoded values of keys in the file, for keys the layers do not hold. */
+  private readonly cache: ValueCache<V>;
 
   constructor(
     readonly file: DiskKeyValue,
     private readonly encode: (value: V) => Buffer,
     private readonly decode: (bytes: Buffer) => V,
-  ) {}
+    cacheEntries = CACHE_ENTRIES,
+  ) {
+    this.cache = new ValueCache<V>(cacheEntries);
+  }
 
   get(key: string): V | undefined {
     const d = this.dirty.get(key);
@@ -55,8 +73,13 @@ export class DiskBackedState<V> {
     }
     const c = this.committed.get(key);
     if (c) return c.value ?? undefined;
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return cached;
     const bytes = this.file.get(key);
-    return bytes === undefined ? undefined : this.decode(bytes);
+    if (bytes === undefined) return undefined;
+    const value = this.decode(bytes);
+    this.cache.set(key, value);
+    return value;
   }
 
   put(key: string, value: V): void {
@@ -142,9 +165,7 @@ export class DiskBackedState<V> {
 
   /** Writes the dirty layer straight to disk: what it holds was replayed from the log. */
   writeReplayed(checkpoint: unknown): void {
-    if (this.pending.length > 0 || this.committed.size > 0) {
-      throw new Error('a store replays its log before it takes changes');
-    }
+    this.requireNoLayers();
     const dirty = this.dirty;
     this.dirty = new Map();
     const encode = this.encode;
@@ -154,6 +175,26 @@ export class DiskBackedState<V> {
       })(),
       checkpoint,
     );
+    // A replay writes many keys that may never be read: they leave the cache rather than fill it.
+    for (const k of dirty.keys()) this.cache.delete(k);
+  }
+
+  /**
+   * Writes changelog records (values encoded as the store encodes them, null deletes) straight
+   * to disk, with the checkpoint they bring it to: a replay that need not decode them.
+   */
+  writeEncoded(changes: readonly (readonly [string, Buffer | null])[], checkpoint: unknown): void {
+    this.requireNoLayers();
+    this.file.write(changes, checkpoint);
+    for (const [k] of changes) this.cache.delete(k);
+  }
+
+  /** Empties the file (to be rebuilt from the log), and the cache with it. */
+  clear(): void {
+    this.requireNoLayers();
+    this.dirty = new Map();
+    this.cache.clear();
+    this.file.clear();
   }
 
   /** Writes the committed layer to disk, with the checkpoint it brings the disk to. */
@@ -167,5 +208,16 @@ export class DiskBackedState<V> {
       })(),
       this.checkpoint,
     );
+    // `e.value` is what its bytes, now in the file, decode to.
+    for (const [k, e] of layer) {
+      if (e.value === null) this.cache.delete(k);
+      else this.cache.update(k, e.value);
+    }
+  }
+
+  private requireNoLayers(): void {
+    if (this.pending.length > 0 || this.committed.size > 0) {
+      throw new Error('a store replays its log before it takes changes');
+    }
   }
 }
