@@ -44,15 +44,6 @@ export interface AggregateConfig {
   readonly partition?: number;
 }
 
-/**
- * The store key of a time window's group: window start first, so that the groups of the open
- * windows sit together in a disk store's key order and a flush rewrites a few pages at its end,
- * not pages all over the file (group key first spreads every window's writes over all groups).
- */
-function windowKey(start: number, encodedKey: string): string {
-  return `${start}@${encodedKey}`;
-}
-
 const STREAM_TIME = '#streamTime';
 /** EMIT FINAL of time windows: the window close time of the last emit (kept as `streamTime`). */
 const LAST_EMIT = '#lastEmitCloseTime';
@@ -210,12 +201,12 @@ export class AggregateOperator implements Operator {
       const start = rec.timestamp - (rec.timestamp % window.sizeMs);
       const end = start + window.sizeMs;
       if (end + window.graceMs <= this.streamTime) return;
-      this.update(windowKey(start, encodedKey), key, { start, end }, args, op, rec, out);
+      this.update(`${encodedKey}@${start}`, key, { start, end }, args, op, rec, out);
       return;
     }
     for (const w of windowsFor(window, rec.timestamp)) {
       if (windowClosed(window, w, this.streamTime)) continue;
-      this.update(windowKey(w.start, encodedKey), key, w, args, op, rec, out);
+      this.update(`${encodedKey}@${w.start}`, key, w, args, op, rec, out);
     }
   }
 

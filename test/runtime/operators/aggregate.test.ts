@@ -59,34 +59,3 @@ describe('EMIT FINAL', () => {
     ]);
   });
 });
-
-describe('time-windowed store keys', () => {
-  it('order a window’s groups together, so a disk store writes each window in one place', async () => {
-    t = await openTestEngine();
-    await t.run(`SET 'auto.offset.reset'='earliest';
-      CREATE STREAM s (k STRING KEY, v INT) WITH (kafka_topic='s', partitions=1, value_format='JSON');
-      INSERT INTO s (k, v, ROWTIME) VALUES ('b', 1, 1000);
-      INSERT INTO s (k, v, ROWTIME) VALUES ('a', 1, 1500);
-      INSERT INTO s (k, v, ROWTIME) VALUES ('a', 1, 2000);
-      INSERT INTO s (k, v, ROWTIME) VALUES ('b', 1, 2500);
-      INSERT INTO s (k, v, ROWTIME) VALUES ('c', 1, 3000);
-      CREATE TABLE o WITH (kafka_topic='o', value_format='JSON') AS
-        SELECT k, COUNT(*) AS n FROM s WINDOW TUMBLING (SIZE 1 SECOND) GROUP BY k;`);
-    const topics = await t.engine.log.listTopics();
-    const changelog = topics.find((topic) =>
-      topic.name.endsWith('Aggregate-Materialize-changelog'),
-    );
-    const records = await t.engine.log.read(changelog!.name, 0, 0, 100);
-    const windowOf = new Map<string, number>();
-    for (const r of records) {
-      if (r.value === null) continue;
-      const state = JSON.parse(r.value.toString()) as { w?: [number, number] };
-      if (state.w) windowOf.set(r.key!.toString(), state.w[0]);
-    }
-    // Disk stores keep their keys in byte order.
-    const keys = [...windowOf.keys()].sort((x, y) =>
-      Buffer.compare(Buffer.from(x), Buffer.from(y)),
-    );
-    expect(keys.map((k) => windowOf.get(k))).toEqual([1000, 1000, 2000, 2000, 3000]);
-  });
-});
