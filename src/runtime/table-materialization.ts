@@ -151,7 +151,6 @@ function taskPart(topology: Topology, partition: number): TaskPart | null | unde
     const at = path.steps.findIndex((s) => s.op instanceof AggregateOperator);
     if (at < 0) return null;
     const aggregate = path.steps[at]!.op as AggregateOperator;
-    if (aggregate.emitsFinal) return null;
     const steps = path.steps.slice(at + 1).map((s) => s.op);
     if (!steps.every((op) => op instanceof FilterOperator || op instanceof ProjectOperator)) {
       return null;
@@ -163,8 +162,9 @@ function taskPart(topology: Topology, partition: number): TaskPart | null | unde
 }
 
 /**
- * Whether the plan's key columns are the aggregation's group-by columns, in order: only then is
- * a table key the group's store key.
+ * Whether the plan's key columns are the aggregation's group-by columns, in order (only then is
+ * a table key the group's store key), and the aggregation emits changes (an EMIT FINAL table's
+ * topic holds closed windows only, its store the open ones too).
  */
 function keysPassThrough(root: PlanNode): boolean {
   let node = root;

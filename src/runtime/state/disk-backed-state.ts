@@ -95,14 +95,7 @@ export class DiskBackedState<V> {
 
   /** The store's entries: the disk's, overlaid with the layers in memory. */
   *entries(): Generator<[string, V]> {
-    const overlay = new Map<string, V | null>();
-    for (const [k, e] of this.committed) overlay.set(k, e.value);
-    for (const layer of this.pending) for (const [k, e] of layer) overlay.set(k, e.value);
-    for (const [k, v] of this.dirty) overlay.set(k, v);
-    for (const [k, bytes] of this.file.entries()) {
-      if (!overlay.has(k)) yield [k, this.decode(bytes)];
-    }
-    for (const [k, v] of overlay) if (v !== null) yield [k, v];
+    yield* this.overlaid(this.file.entries(), () => true);
   }
 
   /**
@@ -115,14 +108,25 @@ export class DiskBackedState<V> {
       for (const e of this.entries()) if (e[0].startsWith(prefix)) yield e;
       return;
     }
+    yield* this.overlaid(this.file.range(prefix, prefix + '\uffff'), (k) => k.startsWith(prefix));
+  }
+
+  /**
+   * Entries of the file (those `fileEntries` gives) overlaid with the layers in memory whose
+   * keys pass `wanted`: newer values replace the file's, deletes hide them.
+   */
+  private *overlaid(
+    fileEntries: Iterable<[string, Buffer]>,
+    wanted: (key: string) => boolean,
+  ): Generator<[string, V]> {
     const overlay = new Map<string, V | null>();
     const keep = (k: string, v: V | null) => {
-      if (k.startsWith(prefix)) overlay.set(k, v);
+      if (wanted(k)) overlay.set(k, v);
     };
     for (const [k, e] of this.committed) keep(k, e.value);
     for (const layer of this.pending) for (const [k, e] of layer) keep(k, e.value);
     for (const [k, v] of this.dirty) keep(k, v);
-    for (const [k, bytes] of this.file.range(prefix, prefix + '\uffff')) {
+    for (const [k, bytes] of fileEntries) {
       if (!overlay.has(k)) yield [k, this.decode(bytes)];
     }
     for (const [k, v] of overlay) if (v !== null) yield [k, v];
